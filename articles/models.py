@@ -1,0 +1,330 @@
+"""Stories and what surrounds them: sections, reporters, bylines, rankings and page views."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from .text import normalise_body, normalise_text
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order of the section in the site navigation; lower comes first."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", args=[self.slug])
+
+
+class Reporter(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    email = models.EmailField(
+        blank=True, help_text="Shown in the byline as the reporter's contact. Unique when given."
+    )
+    bio = models.TextField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reporter",
+        help_text="The admin account this reporter logs in with, if any.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("email"),
+                condition=~Q(email=""),
+                name="reporter_email_unique_ci",
+                violation_error_message="Another reporter already has this email address.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:reporter", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self, *, at=None):
+        """Stories the public may see: published, and past any embargo."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
+
+    def with_byline(self):
+        """Prefetch the ordered byline so listing reporters costs one query for the whole page."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "bylines", queryset=Byline.objects.select_related("reporter").order_by("position")
+            )
+        )
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Article(models.Model):
+    Status = ArticleStatus
+
+    headline = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    dek = models.CharField(
+        max_length=500, blank=True, help_text="The standfirst shown under the headline."
+    )
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    reporters = models.ManyToManyField(
+        Reporter, through="Byline", related_name="articles", blank=True
+    )
+    dateline = models.CharField(
+        max_length=100, blank=True, help_text="Where the story was filed from, e.g. SHANGHAI."
+    )
+    language = models.CharField(max_length=16, default="en", help_text="BCP 47 tag, e.g. en.")
+    body = models.TextField(
+        help_text="Plain text. Separate paragraphs with a blank line. Annotations follow edits."
+    )
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the story goes live. A time in the future is an embargo.",
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised on every save; a stale save is refused."
+    )
+    source_uri = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Identifier of the imported original (a ninjs uri or a file), if imported.",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        permissions = [
+            ("publish_article", "Can publish or schedule stories"),
+            ("withdraw_article", "Can withdraw published stories"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_live_idx"),
+            models.Index(fields=["section", "status", "publish_at"], name="article_section_idx"),
+            models.Index(fields=["updated_at"], name="article_updated_idx"),
+            models.Index(fields=["source_uri"], name="article_source_uri_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(version__gte=1), name="article_version_positive"),
+            models.CheckConstraint(
+                condition=Q(status__in=ArticleStatus.values), name="article_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                name="article_published_has_publish_at",
+                violation_error_message="A published story needs a publish time.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article", args=[self.slug])
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def byline(self) -> list["Reporter"]:
+        return [b.reporter for b in self.bylines.all()]
+
+    def clean(self) -> None:
+        self.headline = normalise_text(self.headline)
+        self.body = normalise_body(self.body)
+        if not self.body:
+            raise ValidationError({"body": "A story needs a body."})
+        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+
+    def save(self, *args, **kwargs) -> None:
+        self.headline = normalise_text(self.headline)
+        self.dek = normalise_text(self.dek)
+        self.body = normalise_body(self.body)
+        self.updated_at = timezone.now()
+        if self.status == self.Status.PUBLISHED:
+            if self.publish_at is None:
+                self.publish_at = self.updated_at
+            if self.first_published_at is None:
+                self.first_published_at = max(self.publish_at, self.created_at)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "updated_at", "version"}
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.version = F("version") + 1
+        super().save(*args, **kwargs)
+        if isinstance(self.version, F):
+            self.refresh_from_db(fields=["version"])
+
+
+class Byline(models.Model):
+    """One reporter in an article's byline, at a position (1 is first)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    reporter = models.ForeignKey(Reporter, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="byline_position_unique"),
+            models.UniqueConstraint(fields=["article", "reporter"], name="byline_reporter_unique"),
+            models.CheckConstraint(condition=Q(position__gte=1), name="byline_position_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.reporter}"
+
+
+class RankingKind(models.TextChoices):
+    EDITORIAL = "editorial", "Editorial (hand-ordered)"
+    MOST_READ = "most_read", "Most read (computed from page views)"
+    PARTNER = "partner", "Partner (sponsored content)"
+
+
+class Ranking(models.Model):
+    """An ordered list of story links shown on pages, like the lists at the foot of a story."""
+
+    Kind = RankingKind
+
+    slug = models.SlugField(max_length=200, unique=True)
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EDITORIAL)
+    article = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="rankings",
+        help_text="Show this list only with this story; empty shows it site-wide.",
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order among the lists on a page; lower comes first."
+    )
+    window_days = models.PositiveSmallIntegerField(
+        default=2, help_text="For most-read lists: how many recent days of page views count."
+    )
+    size = models.PositiveSmallIntegerField(
+        default=5, help_text="For most-read lists: how many stories to show."
+    )
+
+    class Meta:
+        ordering = ["position", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=RankingKind.values), name="ranking_kind_valid"
+            ),
+            models.CheckConstraint(condition=Q(window_days__gte=1), name="ranking_window_positive"),
+            models.CheckConstraint(condition=Q(size__gte=1), name="ranking_size_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RankingEntry(models.Model):
+    ranking = models.ForeignKey(Ranking, on_delete=models.CASCADE, related_name="entries")
+    position = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    article = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ranking_entries",
+        help_text="The story this entry links to, when it is ours.",
+    )
+    url = models.URLField(
+        max_length=500, blank=True, help_text="A link outside the site (partner content only)."
+    )
+    sponsor = models.CharField(
+        max_length=200, blank=True, help_text="Who paid for this entry (partner lists)."
+    )
+    starts_at = models.DateTimeField(null=True, blank=True)
+    ends_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["ranking", "position"]
+        verbose_name_plural = "ranking entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ranking", "position"],
+                name="ranking_entry_position_unique",
+                violation_error_message="This list already has an entry at that position.",
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1), name="ranking_entry_position_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_at__isnull=True)
+                | Q(ends_at__isnull=True)
+                | Q(starts_at__lte=F("ends_at")),
+                name="ranking_entry_dates_ordered",
+                violation_error_message="An entry must start before it ends.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+    def clean(self) -> None:
+        if self.url and not self.url.lower().startswith(("https://", "http://")):
+            raise ValidationError({"url": "Only http and https links are allowed."})
+
+
+class PageView(models.Model):
+    """Views of a story on one day, the input to most-read rankings."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="page_views")
+    day = models.DateField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="page_view_article_day_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} on {self.day}: {self.count}"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DealsConfig(AppConfig):
+    name = "deals"
+    verbose_name = "Companies and deals"
+    default_auto_field = "django.db.models.BigAutoField"
