@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from .signals import body_changed
 from .text import normalise_body, normalise_text
 
 
@@ -191,11 +192,20 @@ class Article(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "updated_at", "version"}
-        if self.pk is not None and not kwargs.get("force_insert"):
+        updating = self.pk is not None and not kwargs.get("force_insert")
+        if updating:
             self.version = F("version") + 1
-        super().save(*args, **kwargs)
-        if isinstance(self.version, F):
-            self.refresh_from_db(fields=["version"])
+        with transaction.atomic():
+            old_body = (
+                Article.objects.filter(pk=self.pk).values_list("body", flat=True).first()
+                if updating
+                else None
+            )
+            super().save(*args, **kwargs)
+            if isinstance(self.version, F):
+                self.refresh_from_db(fields=["version"])
+            if old_body is not None and old_body != self.body:
+                body_changed.send(sender=Article, article=self, old_body=old_body)
 
 
 class Byline(models.Model):

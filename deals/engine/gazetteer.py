@@ -1,0 +1,132 @@
+"""Find registry companies in text: whole words, longest match first, case rules for common words."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .lexicons import COMMON_WORDS, ORDINARY_FOLLOWERS
+from .model import RegistryCompany
+from .tokens import Token, tokenize
+
+
+@dataclass(frozen=True)
+class Name:
+    slug: str
+    text: str  # the name as written in the registry
+    words: tuple[str, ...]  # its tokens, lower case
+    exact_case: bool  # match only in this case (or in an all-capitals line)
+    source: str  # "name", "alias" or "legal name"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: Name
+    first_token: int
+    last_token: int
+    confidence: float
+    why: str
+
+
+def _is_upper_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+class Matcher:
+    """An index of every registry name by its first one or two words."""
+
+    def __init__(self, companies: list[RegistryCompany] | tuple[RegistryCompany, ...]):
+        self.by_first: dict[str, list[Name]] = defaultdict(list)
+        self.by_pair: dict[tuple[str, str], list[Name]] = defaultdict(list)
+        self.size = 0
+        for company in companies:
+            names = [(company.name, False, "name")]
+            names += [(alias, sensitive, "alias") for alias, sensitive in company.aliases]
+            if company.legal_name:
+                names.append((company.legal_name, False, "legal name"))
+            sensitive = {n for n, s, _ in names if s}
+            seen = set()
+            for text, exact_case, source in names:
+                words = tuple(t.lower for t in tokenize(text))
+                if not words or (words, exact_case) in seen:
+                    continue
+                if text in sensitive and not exact_case:
+                    continue  # the case-sensitive spelling of the same name rules
+                seen.add((words, exact_case))
+                common = len(words) == 1 and words[0] in COMMON_WORDS
+                name = Name(company.slug, text, words, exact_case or common, source)
+                if len(words) == 1:
+                    self.by_first[words[0]].append(name)
+                else:
+                    self.by_pair[words[:2]].append(name)
+                self.size += 1
+
+    def _candidates(self, tokens: list[Token], i: int):
+        yield from self.by_first.get(tokens[i].lower, ())
+        if i + 1 < len(tokens):
+            yield from self.by_pair.get((tokens[i].lower, tokens[i + 1].lower), ())
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
+        """Every registry company mention, longest first, never overlapping."""
+        tokens = tokens if tokens is not None else tokenize(text)
+        found: list[Mention] = []
+        for i in range(len(tokens)):
+            for name in self._candidates(tokens, i):
+                j = i + len(name.words)
+                if j > len(tokens) or any(
+                    tokens[i + k].lower != w for k, w in enumerate(name.words)
+                ):
+                    continue
+                if not self._joined(text, tokens, i, j):
+                    continue
+                mention = self._judge(text, tokens, i, j, name)
+                if mention:
+                    found.append(mention)
+        return self._longest(found)
+
+    @staticmethod
+    def _joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
+        """Punctuation inside a name must sit where the name has it: 'AT&T', not 'AT & T,'."""
+        for k in range(i, j - 1):
+            gap = text[tokens[k].end : tokens[k + 1].start]
+            if "\n" in gap or len(gap) > 1:
+                return False
+        return True
+
+    def _judge(self, text, tokens, i, j, name: Name) -> Mention | None:
+        start, end = tokens[i].start, tokens[j - 1].end
+        written = text[start:end]
+        why = f"registry {name.source} '{name.text}' of {name.slug}"
+        confidence = 0.95 if len(name.words) > 1 or len(written) > 4 else 0.85
+        if name.exact_case:
+            if written != name.text:
+                if not (written.isupper() and _is_upper_line(text, start, end)):
+                    return None
+                why += " (all-capitals line)"
+                confidence = 0.7
+            following = tokens[j].lower if j < len(tokens) else ""
+            if following in ORDINARY_FOLLOWERS:
+                return None
+            previous = tokens[i - 1].text if i > 0 else ""
+            if previous and previous[0].islower() and previous in {"an", "a"}:
+                return None
+            confidence = min(confidence, 0.8)
+            why += ", exact case required"
+        elif written.islower() and any(c.isalpha() for c in written):
+            return None  # "three" the number, "target" the noun: names are capitalised
+        return Mention(start, end, name, i, j - 1, confidence, why)
+
+    @staticmethod
+    def _longest(found: list[Mention]) -> list[Mention]:
+        chosen: list[Mention] = []
+        taken: set[int] = set()
+        for mention in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+            span = range(mention.first_token, mention.last_token + 1)
+            if not taken.intersection(span):
+                chosen.append(mention)
+                taken.update(span)
+        return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,54 @@
+"""Tokens and sentences with exact offsets into the original text."""
+
+import re
+from typing import NamedTuple
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+# Words that end in a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    ["co", "corp", "inc", "ltd", "plc", "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "u.s", "u.k", "e.u", "n.v", "s.a"]
+)
+
+
+class Token(NamedTuple):
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and single punctuation marks, each with its offsets."""
+    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+# Capitalised words that begin a new sentence even after an abbreviation ("AT&T Inc. The pair").
+SENTENCE_STARTERS = frozenset(
+    ["the", "a", "an", "it", "its", "this", "that", "these", "those", "they", "their", "he", "she", "his", "her", "we", "our", "both", "but", "and", "in", "on", "at", "under", "after", "before", "while", "when", "however", "meanwhile"]
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n\n")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split after . ! ? before a capital, except after abbreviations."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[match.start()] == ".":
+            word = re.search(r"([\w.]+)$", text[start : match.start()])
+            before = word.group(1).lower() if word else ""
+            following = re.match(r"\s+[\"“‘(]?(\w+)", text[match.end() :])
+            starter = following is not None and following.group(1).lower() in SENTENCE_STARTERS
+            abbreviated = before in ABBREVIATIONS or (
+                len(before) <= 3 and re.fullmatch(r"(\w\.)*\w", before) is not None
+            )
+            if abbreviated and not starter:
+                continue
+        end = match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
