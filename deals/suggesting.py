@@ -1,5 +1,7 @@
 """Store the engine's suggestions as annotations, respecting every editor's decision."""
 
+import json
+
 from django.db import transaction
 from django.db.models import Count, Max
 
@@ -124,6 +126,7 @@ def _key(annotation: Annotation) -> tuple:
         annotation.company_id,
         annotation.agreement_id,
         annotation.person_id,
+        json.dumps(annotation.proposal, sort_keys=True),
     )
 
 

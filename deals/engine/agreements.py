@@ -141,14 +141,18 @@ def find_deals(
             for pattern, kind in _DEALS:
                 for m in pattern.finditer(text, a, b):
                     words.append((m, kind))
-        words = [w for w in words if not _PLURAL.search(w[0].group())]
+        words = [
+            w
+            for w in words
+            if not _PLURAL.search(w[0].group()) and not _names_no_company(text, *w, in_sentence)
+        ]
         keys = list(dict.fromkeys(c.key for c in in_sentence))
         sentence = text[s_start:s_end]
         back = bool(_BACK.search(sentence))
         if words and (len(keys) >= 2 or back):
             words.sort(key=lambda w: (_generic(*w), w[0].start()))
             match, kind = words[0]
-            parties_refs = list(in_sentence)
+            parties_refs = _parties(in_sentence, match, text)
             resulting = None
             if kind == "joint_venture":
                 for ref in in_sentence:
@@ -157,7 +161,7 @@ def find_deals(
                         resulting = ref
                         break
                 if resulting:
-                    parties_refs = [c for c in in_sentence if c.key != resulting.key]
+                    parties_refs = [c for c in parties_refs if c.key != resulting.key]
             party_keys = list(dict.fromkeys(c.key for c in parties_refs))
             used_back = False
             if len(party_keys) < 2 and back:
@@ -200,6 +204,28 @@ def find_deals(
                 recent.remove(c.key)
             recent.append(c.key)
     return deals
+
+
+_OBJECT = re.compile(r"^\s*(?:of|in|into)?\s*(?:a|an|its|their|the|some)\s+[a-z]")
+
+
+def _names_no_company(text: str, match: re.Match, kind: str, companies: list[CompanyRef]) -> bool:
+    """'invested in a start-up': the deal's object is unnamed, so no agreement between companies."""
+    if kind not in {"acquisition", "investment"}:
+        return False
+    after = text[match.end() : match.end() + 60]
+    if not _OBJECT.match(after):
+        return False
+    return not any(match.end() <= c.start < match.end() + 25 for c in companies)
+
+
+def _parties(in_sentence: list[CompanyRef], match: re.Match, text: str) -> list[CompanyRef]:
+    """With two companies before the deal word, later ones after a comma are not parties."""
+    before = {c.key for c in in_sentence if c.end <= match.start()}
+    if len(before) < 2:
+        return in_sentence
+    comma = text.find(",", match.end())
+    return [c for c in in_sentence if c.end <= match.start() or comma == -1 or c.start < comma]
 
 
 def _generic(match: re.Match, kind: str) -> bool:

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .lexicons import COMMON_WORDS, ORDINARY_FOLLOWERS
+from .lexicons import COMMON_WORDS, COMPANY_FOLLOWERS, ORDINARY_FOLLOWERS, UNIT_WORDS
 from .model import RegistryCompany
 from .tokens import Token, tokenize
 
@@ -100,6 +100,8 @@ class Matcher:
     def _judge(self, text, tokens, i, j, name: Name) -> Mention | None:
         start, end = tokens[i].start, tokens[j - 1].end
         written = text[start:end]
+        if j < len(tokens) and tokens[j].text in UNIT_WORDS and tokens[j].start == end + 1:
+            return None  # "Vodafone UK" names a unit, not the group
         why = f"registry {name.source} '{name.text}' of {name.slug}"
         confidence = 0.95 if len(name.words) > 1 or len(written) > 4 else 0.85
         if name.exact_case:
@@ -112,8 +114,17 @@ class Matcher:
             if following in ORDINARY_FOLLOWERS:
                 return None
             previous = tokens[i - 1].text if i > 0 else ""
-            if previous and previous[0].islower() and previous in {"an", "a"}:
+            if previous in {"an", "a"}:
                 return None
+            sentence_start = not previous or previous in {".", "!", "?", "“", '"', "‘"}
+            following_word = tokens[j].text if j < len(tokens) else ""
+            if (
+                sentence_start
+                and not name.text.isupper()
+                and following_word[:1].islower()
+                and following_word not in COMPANY_FOLLOWERS
+            ):
+                return None  # "Apple growers", "Orange juice": the ordinary word
             confidence = min(confidence, 0.8)
             why += ", exact case required"
         elif written.islower() and any(c.isalpha() for c in written):

@@ -3,12 +3,88 @@
 # Single-word company names that are also ordinary words: matched only in their exact case,
 # and not where the context gives them their ordinary meaning.
 COMMON_WORDS = frozenset(
-    ["orange", "shell", "target", "apple", "amazon", "visa", "three", "gap", "next", "sky", "square", "block", "oracle", "delta", "united", "general", "national", "standard", "focus", "signal", "snap", "meta", "alphabet", "mosaic", "corning", "nvent", "ford", "chase", "discovery", "fox", "crown", "pilot", "eagle", "liberty", "summit", "pioneer"]
+    [
+        "orange",
+        "shell",
+        "target",
+        "apple",
+        "amazon",
+        "visa",
+        "three",
+        "gap",
+        "next",
+        "sky",
+        "square",
+        "block",
+        "oracle",
+        "delta",
+        "united",
+        "general",
+        "national",
+        "standard",
+        "focus",
+        "signal",
+        "snap",
+        "meta",
+        "alphabet",
+        "mosaic",
+        "corning",
+        "nvent",
+        "ford",
+        "chase",
+        "discovery",
+        "fox",
+        "crown",
+        "pilot",
+        "eagle",
+        "liberty",
+        "summit",
+        "pioneer",
+    ]
 )
 
 # Words after a common-word name that show the ordinary meaning ("Orange County").
 ORDINARY_FOLLOWERS = frozenset(
-    ["juice", "juices", "county", "river", "street", "tree", "trees", "peel", "peels", "color", "colour", "colours", "colors", "belt", "belts", "market", "markets", "practice", "practices", "price", "prices", "audience", "audiences", "group", "groups", "light", "lights"]
+    [
+        "juice",
+        "juices",
+        "county",
+        "river",
+        "street",
+        "tree",
+        "trees",
+        "peel",
+        "peels",
+        "color",
+        "colour",
+        "colours",
+        "colors",
+        "belt",
+        "belts",
+        "market",
+        "markets",
+        "practice",
+        "practices",
+        "price",
+        "prices",
+        "audience",
+        "audiences",
+        "group",
+        "groups",
+        "light",
+        "lights",
+    ]
+)
+
+# Lower-case words after a sentence-initial common-word name that still show the company
+# ("Orange said", "Apple shares"); any other lower-case word shows the ordinary word.
+COMPANY_FOLLOWERS = frozenset(
+    ["said", "says", "reported", "reports", "agreed", "agrees", "will", "would", "has", "have", "had", "is", "was", "plans", "planned", "announced", "announces", "unveiled", "launched", "launches", "posted", "cut", "cuts", "shares", "stock", "chief", "executive", "boss", "and", "or", "to", "on", "in", "for", "also", "added", "expects", "expected", "sued", "sells", "sold", "buys", "bought", "named", "hired"]
+)
+
+# Capitalised words that turn a company name into the name of one of its units ("Vodafone UK").
+UNIT_WORDS = frozenset(
+    ["UK", "US", "USA", "China", "Europe", "Americas", "Asia", "Africa", "India", "Japan", "Germany", "France", "Italy", "Spain", "Australia", "Canada", "Brazil", "Mexico", "Russia", "International", "Global", "Ventures", "Capital", "Bank", "Energy", "Foundation"]
 )
 
 LEGAL_SUFFIXES = (

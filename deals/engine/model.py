@@ -33,6 +33,24 @@ class Registry:
     people: tuple[RegistryPerson, ...] = ()
 
 
+KIND_KEYS = {
+    "company": ("company",),
+    "new_company": ("name", "aliases"),
+    "agreement": (
+        "agreement_kind",
+        "status",
+        "parties",
+        "sectors",
+        "regions",
+        "agreement",
+        "resulting_company",
+        "date",
+    ),
+    "person": ("person", "name", "title", "organisation"),
+    "quote": ("person", "name", "title", "organisation"),
+}
+
+
 @dataclass
 class Suggestion:
     """One proposed annotation, with the reason it was made."""
@@ -60,6 +78,7 @@ class Suggestion:
     extra: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
-        """The JSON form: always the common keys, plus those that apply to the kind."""
-        data = {k: v for k, v in asdict(self).items() if v is not None and k != "extra"}
-        return data
+        """The JSON form: the common keys, plus every key of the kind (null when unknown)."""
+        data = asdict(self)
+        keys = ("kind", "start", "end", "exact", "confidence", "why", *KIND_KEYS[self.kind])
+        return {k: data[k] for k in keys} | self.extra

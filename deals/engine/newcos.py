@@ -13,7 +13,28 @@ _LEGAL_NAME = re.compile(
     rf"(?<![\w&])(?P<short>(?:{_WORD}\s+){{1,6}}?)(?P<suffix>{_SUFFIX})(?![\w&])"
 )
 _LEADING = frozenset(
-    ["the", "a", "an", "in", "on", "at", "by", "with", "for", "under", "after", "both", "its", "their", "and", "but", "as", "of", "from", "to"]
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "for",
+        "under",
+        "after",
+        "both",
+        "its",
+        "their",
+        "and",
+        "but",
+        "as",
+        "of",
+        "from",
+        "to",
+    ]
 )
 
 

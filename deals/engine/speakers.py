@@ -43,9 +43,7 @@ def find_quotes(text: str) -> list[Quote]:
     for match in _QUOTE.finditer(text):
         group = "a" if match.group("a") is not None else "b"
         start, end = match.start(group), match.end(group)
-        inner = text[start:end].rstrip(",. ")
-        if len(inner.split()) < 3:
-            continue  # a scare-quoted word or title, not speech
+        short = len(text[start:end].split()) < 3
         paragraph_start = text.rfind("\n\n", 0, match.start()) + 1
         after = text[match.end() : match.end() + 300]
         before = text[paragraph_start : match.start()]
@@ -63,6 +61,8 @@ def find_quotes(text: str) -> list[Quote]:
             found = _BEFORE.search(before)
             if found:
                 who = _split_who(found.group("who"), paragraph_start + found.start("who"))
+        if short and not who:
+            continue  # a scare-quoted word or title, not speech
         if who:
             name, at, description = who
             quotes.append(Quote(start, end, name, at, description))

@@ -6,7 +6,38 @@ from typing import NamedTuple
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # Words that end in a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
-    ["co", "corp", "inc", "ltd", "plc", "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "u.s", "u.k", "e.u", "n.v", "s.a"]
+    [
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "plc",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "etc",
+        "u.s",
+        "u.k",
+        "e.u",
+        "n.v",
+        "s.a",
+    ]
 )
 
 
@@ -24,7 +55,38 @@ def tokenize(text: str) -> list[Token]:
 
 # Capitalised words that begin a new sentence even after an abbreviation ("AT&T Inc. The pair").
 SENTENCE_STARTERS = frozenset(
-    ["the", "a", "an", "it", "its", "this", "that", "these", "those", "they", "their", "he", "she", "his", "her", "we", "our", "both", "but", "and", "in", "on", "at", "under", "after", "before", "while", "when", "however", "meanwhile"]
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "both",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "under",
+        "after",
+        "before",
+        "while",
+        "when",
+        "however",
+        "meanwhile",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n\n")
 

@@ -1,0 +1,163 @@
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from deals.models import Annotation
+from deals.suggesting import refresh_suggestions
+from tests.factories import (
+    AgreementFactory,
+    AnnotationFactory,
+    ArticleFactory,
+    CompanyAliasFactory,
+    CompanyFactory,
+    PartyFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+BODY = "China Telecom extended its partnership with Orange SA into IoT in Asia."
+
+
+@pytest.fixture
+def registry():
+    china_telecom = CompanyFactory(name="China Telecom", slug="china-telecom")
+    orange = CompanyFactory(name="Orange", slug="orange", legal_name="Orange SA")
+    CompanyAliasFactory(company=orange, name="Orange", case_sensitive=True)
+    return china_telecom, orange
+
+
+def pending(article):
+    return article.annotations.filter(review_state=Annotation.ReviewState.SUGGESTED)
+
+
+def test_suggestions_are_stored_as_suggested_annotations_with_their_reasons(registry):
+    article = ArticleFactory(body=BODY)
+
+    refresh_suggestions(article)
+
+    stored = {(a.kind, a.exact, a.source) for a in pending(article)}
+    assert ("company", "China Telecom", "gazetteer") in stored
+    assert ("company", "Orange SA", "gazetteer") in stored
+    assert ("agreement", "partnership", "rule") in stored
+    deal = pending(article).get(kind="agreement")
+    assert deal.proposal["agreement_kind"] == "partnership"
+    assert deal.proposal["status"] == "extended"
+    assert all(a.why for a in pending(article))
+
+
+def test_running_again_keeps_the_same_suggestions(registry):
+    article = ArticleFactory(body=BODY)
+    refresh_suggestions(article)
+    before = sorted(pending(article).values_list("pk", flat=True))
+
+    outcome = refresh_suggestions(article)
+
+    assert outcome["created"] == 0
+    assert sorted(pending(article).values_list("pk", flat=True)) == before
+
+
+def test_no_suggestion_over_a_span_an_editor_confirmed(registry):
+    china_telecom, _ = registry
+    article = ArticleFactory(body=BODY)
+    confirmed = AnnotationFactory(article=article, words="China Telecom", company=china_telecom)
+
+    refresh_suggestions(article)
+
+    assert not pending(article).filter(start=confirmed.start, kind="company").exists()
+    confirmed.refresh_from_db()
+    assert confirmed.review_state == Annotation.ReviewState.CONFIRMED
+
+
+def test_rejected_suggestion_never_comes_back(registry):
+    article = ArticleFactory(body=BODY)
+    refresh_suggestions(article)
+    rejected = pending(article).get(exact="Orange SA")
+    rejected.review_state = Annotation.ReviewState.REJECTED
+    rejected.save()
+
+    refresh_suggestions(article)
+    article.body = "Shares rose. " + BODY
+    article.save()
+
+    assert not pending(article).filter(exact="Orange SA").exists()
+    assert article.annotations.filter(review_state="rejected").count() == 1
+
+
+def test_editing_the_body_refreshes_suggestions_without_touching_decisions(registry):
+    china_telecom, _ = registry
+    article = ArticleFactory(body=BODY)
+    confirmed = AnnotationFactory(article=article, words="China Telecom", company=china_telecom)
+    refresh_suggestions(article)
+
+    article.body = BODY.replace("in Asia", "in Asia and Africa")
+    article.save()
+
+    assert pending(article).get(kind="agreement").proposal["regions"] == ["Asia", "Africa"]
+    assert Annotation.objects.get(pk=confirmed.pk).review_state == "confirmed"
+
+
+def test_suggestion_points_at_the_existing_agreement(registry):
+    china_telecom, orange = registry
+    agreement = AgreementFactory(kind="partnership", slug="ct-orange")
+    PartyFactory(agreement=agreement, company=china_telecom)
+    PartyFactory(agreement=agreement, company=orange)
+    article = ArticleFactory(body=BODY)
+
+    refresh_suggestions(article)
+
+    assert pending(article).get(kind="agreement").agreement == agreement
+
+
+def test_registry_change_is_seen_by_the_next_run(registry):
+    article = ArticleFactory(body="Huawei and China Telecom met.")
+    refresh_suggestions(article)
+    assert not pending(article).filter(exact="Huawei").exists()
+
+    CompanyFactory(name="Huawei", slug="huawei")
+    refresh_suggestions(article)
+
+    assert pending(article).get(exact="Huawei").company.slug == "huawei"
+
+
+def test_suggest_text_json_prints_suggestions_and_writes_nothing(registry, tmp_path, capsys):
+    path = tmp_path / "story.txt"
+    path.write_text(BODY)
+
+    call_command("suggest", "--text", str(path), "--json")
+
+    items = json.loads(capsys.readouterr().out)
+    assert Annotation.objects.count() == 0
+    company = next(i for i in items if i["kind"] == "company")
+    assert {"kind", "start", "end", "exact", "confidence", "why", "company"} <= company.keys()
+    deal = next(i for i in items if i["kind"] == "agreement")
+    assert deal["parties"] == [
+        {"company": "china-telecom", "role": "partner"},
+        {"company": "orange", "role": "partner"},
+    ]
+    assert deal["agreement"] is None or isinstance(deal["agreement"], str)
+    assert {"agreement_kind", "status", "sectors", "regions"} <= deal.keys()
+
+
+def test_suggest_stores_for_named_stories_and_dry_run_stores_nothing(registry, capsys):
+    article = ArticleFactory(body=BODY, slug="the-story")
+
+    call_command("suggest", "the-story", "--dry-run")
+    assert Annotation.objects.count() == 0
+
+    call_command("suggest", "the-story")
+    assert pending(article).count() >= 3
+    assert "the-story:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "Name stories by slug, or pass --all"),
+        (("missing-story",), "No story with slug: missing-story"),
+        (("--text", "/nonexistent/file.txt"), "/nonexistent/file.txt"),
+    ],
+)
+def test_suggest_refuses_bad_arguments_clearly(args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("suggest", *args)
