@@ -79,12 +79,85 @@ ORDINARY_FOLLOWERS = frozenset(
 # Lower-case words after a sentence-initial common-word name that still show the company
 # ("Orange said", "Apple shares"); any other lower-case word shows the ordinary word.
 COMPANY_FOLLOWERS = frozenset(
-    ["said", "says", "reported", "reports", "agreed", "agrees", "will", "would", "has", "have", "had", "is", "was", "plans", "planned", "announced", "announces", "unveiled", "launched", "launches", "posted", "cut", "cuts", "shares", "stock", "chief", "executive", "boss", "and", "or", "to", "on", "in", "for", "also", "added", "expects", "expected", "sued", "sells", "sold", "buys", "bought", "named", "hired"]
+    [
+        "said",
+        "says",
+        "reported",
+        "reports",
+        "agreed",
+        "agrees",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "plans",
+        "planned",
+        "announced",
+        "announces",
+        "unveiled",
+        "launched",
+        "launches",
+        "posted",
+        "cut",
+        "cuts",
+        "shares",
+        "stock",
+        "chief",
+        "executive",
+        "boss",
+        "and",
+        "or",
+        "to",
+        "on",
+        "in",
+        "for",
+        "also",
+        "added",
+        "expects",
+        "expected",
+        "sued",
+        "sells",
+        "sold",
+        "buys",
+        "bought",
+        "named",
+        "hired",
+    ]
 )
 
 # Capitalised words that turn a company name into the name of one of its units ("Vodafone UK").
 UNIT_WORDS = frozenset(
-    ["UK", "US", "USA", "China", "Europe", "Americas", "Asia", "Africa", "India", "Japan", "Germany", "France", "Italy", "Spain", "Australia", "Canada", "Brazil", "Mexico", "Russia", "International", "Global", "Ventures", "Capital", "Bank", "Energy", "Foundation"]
+    [
+        "UK",
+        "US",
+        "USA",
+        "China",
+        "Europe",
+        "Americas",
+        "Asia",
+        "Africa",
+        "India",
+        "Japan",
+        "Germany",
+        "France",
+        "Italy",
+        "Spain",
+        "Australia",
+        "Canada",
+        "Brazil",
+        "Mexico",
+        "Russia",
+        "International",
+        "Global",
+        "Ventures",
+        "Capital",
+        "Bank",
+        "Energy",
+        "Foundation",
+    ]
 )
 
 LEGAL_SUFFIXES = (
