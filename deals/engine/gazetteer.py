@@ -1,15 +1,19 @@
 """Find registry companies in text: whole words, longest match first, case rules for common words."""
 
+import gc
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicons import COMMON_WORDS, COMPANY_FOLLOWERS, ORDINARY_FOLLOWERS, UNIT_WORDS
 from .model import RegistryCompany
 from .tokens import Token, tokenize
 
+_WORDS = re.compile(r"\w+|[^\w\s]")
 
-@dataclass(frozen=True)
-class Name:
+
+class Name(NamedTuple):
     slug: str
     text: str  # the name as written in the registry
     words: tuple[str, ...]  # its tokens, lower case
@@ -40,9 +44,20 @@ class Matcher:
     """An index of every registry name by its first one or two words."""
 
     def __init__(self, companies: list[RegistryCompany] | tuple[RegistryCompany, ...]):
-        self.by_first: dict[str, list[Name]] = defaultdict(list)
-        self.by_pair: dict[tuple[str, str], list[Name]] = defaultdict(list)
+        # Entries are plain tuples in Name's field order: building 300,000 of them is the
+        # cost of a registry change, and tuples are several times cheaper than named ones.
+        self.by_first: dict[str, list[tuple]] = defaultdict(list)
+        self.by_pair: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         self.size = 0
+        collecting = gc.isenabled()
+        gc.disable()  # nothing built here is cyclic; collecting mid-build only costs time
+        try:
+            self._index(companies)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _index(self, companies) -> None:
         for company in companies:
             names = [(company.name, False, "name")]
             names += [(alias, sensitive, "alias") for alias, sensitive in company.aliases]
@@ -51,14 +66,14 @@ class Matcher:
             sensitive = {n for n, s, _ in names if s}
             seen = set()
             for text, exact_case, source in names:
-                words = tuple(t.lower for t in tokenize(text))
+                words = tuple(_WORDS.findall(text.lower()))
                 if not words or (words, exact_case) in seen:
                     continue
                 if text in sensitive and not exact_case:
                     continue  # the case-sensitive spelling of the same name rules
                 seen.add((words, exact_case))
                 common = len(words) == 1 and words[0] in COMMON_WORDS
-                name = Name(company.slug, text, words, exact_case or common, source)
+                name = (company.slug, text, words, exact_case or common, source)
                 if len(words) == 1:
                     self.by_first[words[0]].append(name)
                 else:
@@ -66,9 +81,11 @@ class Matcher:
                 self.size += 1
 
     def _candidates(self, tokens: list[Token], i: int):
-        yield from self.by_first.get(tokens[i].lower, ())
+        for entry in self.by_first.get(tokens[i].lower, ()):
+            yield Name(*entry)
         if i + 1 < len(tokens):
-            yield from self.by_pair.get((tokens[i].lower, tokens[i + 1].lower), ())
+            for entry in self.by_pair.get((tokens[i].lower, tokens[i + 1].lower), ()):
+                yield Name(*entry)
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
         """Every registry company mention, longest first, never overlapping."""
