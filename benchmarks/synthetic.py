@@ -5,10 +5,108 @@ from dataclasses import dataclass
 
 from deals.engine import RegistryCompany
 
-SYLLABLES = ["ka", "ro", "ven", "tel", "mar", "qui", "zan", "bel", "dor", "fen", "gal", "hes", "ith", "jor", "kel", "lum", "nor", "pra", "sol", "tav", "ul", "vex", "wyn", "xan", "yor", "zel", "bra", "cri", "dro", "fla", "glo", "kri", "plo", "sta", "tre", "vor"]
-SECTOR_WORDS = ["Logistics", "Energy", "Foods", "Media", "Bank", "Motors", "Pharma", "Telecom", "Systems", "Capital", "Mining", "Airlines", "Robotics", "Semiconductor", "Insurance", "Retail", "Textiles", "Shipping", "Chemicals", "Networks"]
+SYLLABLES = [
+    "ka",
+    "ro",
+    "ven",
+    "tel",
+    "mar",
+    "qui",
+    "zan",
+    "bel",
+    "dor",
+    "fen",
+    "gal",
+    "hes",
+    "ith",
+    "jor",
+    "kel",
+    "lum",
+    "nor",
+    "pra",
+    "sol",
+    "tav",
+    "ul",
+    "vex",
+    "wyn",
+    "xan",
+    "yor",
+    "zel",
+    "bra",
+    "cri",
+    "dro",
+    "fla",
+    "glo",
+    "kri",
+    "plo",
+    "sta",
+    "tre",
+    "vor",
+]
+SECTOR_WORDS = [
+    "Logistics",
+    "Energy",
+    "Foods",
+    "Media",
+    "Bank",
+    "Motors",
+    "Pharma",
+    "Telecom",
+    "Systems",
+    "Capital",
+    "Mining",
+    "Airlines",
+    "Robotics",
+    "Semiconductor",
+    "Insurance",
+    "Retail",
+    "Textiles",
+    "Shipping",
+    "Chemicals",
+    "Networks",
+]
 SUFFIXES = ("Ltd.", "Inc.", "Co. Ltd.", "SA", "AG", "plc", "Holdings", "Group", "Corp.")
-FILLER = ["the", "company", "said", "on", "monday", "that", "its", "plans", "for", "the", "coming", "year", "would", "include", "new", "markets", "and", "more", "investment", "in", "research", "while", "analysts", "expected", "results", "to", "improve", "as", "demand", "recovered", "across", "several", "regions", "and", "costs", "eased", "for", "most", "producers"]
+FILLER = [
+    "the",
+    "company",
+    "said",
+    "on",
+    "monday",
+    "that",
+    "its",
+    "plans",
+    "for",
+    "the",
+    "coming",
+    "year",
+    "would",
+    "include",
+    "new",
+    "markets",
+    "and",
+    "more",
+    "investment",
+    "in",
+    "research",
+    "while",
+    "analysts",
+    "expected",
+    "results",
+    "to",
+    "improve",
+    "as",
+    "demand",
+    "recovered",
+    "across",
+    "several",
+    "regions",
+    "and",
+    "costs",
+    "eased",
+    "for",
+    "most",
+    "producers",
+]
 
 
 @dataclass(frozen=True)
@@ -37,7 +135,8 @@ def registry(companies: int, seed: int = 7) -> list[RegistryCompany]:
         if rng.random() < 0.75 and initials not in used:
             used.add(initials)
             aliases.append((initials, True))
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and f"{stem} International" not in used:
+            used.add(f"{stem} International")
             aliases.append((f"{stem} International", False))
         result.append(RegistryCompany(f"c{len(result)}", name, tuple(aliases)))
     return result

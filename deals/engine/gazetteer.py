@@ -48,6 +48,7 @@ class Matcher:
         # cost of a registry change, and tuples are several times cheaper than named ones.
         self.by_first: dict[str, list[tuple]] = defaultdict(list)
         self.by_pair: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        self.pair_starts: set[str] = set()
         self.size = 0
         collecting = gc.isenabled()
         gc.disable()  # nothing built here is cyclic; collecting mid-build only costs time
@@ -78,29 +79,30 @@ class Matcher:
                     self.by_first[words[0]].append(name)
                 else:
                     self.by_pair[words[:2]].append(name)
+                    self.pair_starts.add(words[0])
                 self.size += 1
-
-    def _candidates(self, tokens: list[Token], i: int):
-        for entry in self.by_first.get(tokens[i].lower, ()):
-            yield Name(*entry)
-        if i + 1 < len(tokens):
-            for entry in self.by_pair.get((tokens[i].lower, tokens[i + 1].lower), ()):
-                yield Name(*entry)
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
         """Every registry company mention, longest first, never overlapping."""
         tokens = tokens if tokens is not None else tokenize(text)
+        lowers = [t.lower for t in tokens]
+        by_first, by_pair, pair_starts = self.by_first, self.by_pair, self.pair_starts
+        count = len(tokens)
         found: list[Mention] = []
-        for i in range(len(tokens)):
-            for name in self._candidates(tokens, i):
-                j = i + len(name.words)
-                if j > len(tokens) or any(
-                    tokens[i + k].lower != w for k, w in enumerate(name.words)
-                ):
+        for i, word in enumerate(lowers):
+            if tokens[i].text.islower():
+                continue  # names are written capitalised; this saves most of the look-ups
+            entries = by_first.get(word, ())
+            if i + 1 < count and word in pair_starts:
+                entries = [*entries, *by_pair.get((word, lowers[i + 1]), ())]
+            for entry in entries:
+                words = entry[2]
+                j = i + len(words)
+                if j > count or lowers[i:j] != list(words):
                     continue
                 if not self._joined(text, tokens, i, j):
                     continue
-                mention = self._judge(text, tokens, i, j, name)
+                mention = self._judge(text, tokens, i, j, Name(*entry))
                 if mention:
                     found.append(mention)
         return self._longest(found)

@@ -50,7 +50,14 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Words and single punctuation marks, each with its offsets."""
-    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lengthen when lowered ("İ")
+        return [Token(m[0], m[0].lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    make = Token._make
+    return [
+        make((m[0], lowered[m.start() : m.end()], m.start(), m.end()))
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 # Capitalised words that begin a new sentence even after an abbreviation ("AT&T Inc. The pair").

@@ -161,3 +161,16 @@ def test_suggest_stores_for_named_stories_and_dry_run_stores_nothing(registry, c
 def test_suggest_refuses_bad_arguments_clearly(args, message):
     with pytest.raises(CommandError, match=message):
         call_command("suggest", *args)
+
+
+def test_matcher_is_kept_until_the_registry_changes(registry):
+    from deals.suggesting import load_registry
+
+    _, first = load_registry()
+    _, again = load_registry()
+    assert again is first
+
+    CompanyAliasFactory(company=registry[0], name="CT")
+    _, rebuilt = load_registry()
+
+    assert rebuilt is not first
