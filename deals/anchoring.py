@@ -1,0 +1,171 @@
+"""Re-anchor annotations after a body edit: follow each span through the diff, or find it again.
+
+Pure functions over text. An annotation stays ``anchored`` only when its words are still at its
+span; otherwise its ``exact`` words are searched for near where the diff says they went, with the
+prefix and suffix deciding between candidates, and only a clear winner is taken. A fuzzy or
+ambiguous match becomes ``needs_review``; no match at all becomes ``orphaned``. Nothing is ever
+dropped.
+"""
+
+import bisect
+import difflib
+from dataclasses import dataclass
+from typing import Literal
+
+AnchorState = Literal["anchored", "needs_review", "orphaned"]
+
+# How much better than the runner-up a candidate must score to be a clear winner.
+CLEAR_MARGIN = 0.25
+# How alike the words at the mapped span must be to the old words to count as a fuzzy match.
+FUZZY_RATIO = 0.6
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Placement:
+    start: int
+    end: int
+    state: AnchorState
+    how: str  # "kept", "shifted", "found", "ambiguous", "fuzzy", "lost"
+
+
+class OffsetMap:
+    """Maps offsets in the old text to offsets in the new one through a character diff."""
+
+    def __init__(self, old: str, new: str):
+        limit = min(len(old), len(new))
+        prefix = 0
+        while prefix < limit and old[prefix] == new[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+            suffix += 1
+        # Only the changed middle is diffed: most edits are local, and the diff is quadratic.
+        middle = difflib.SequenceMatcher(
+            None, old[prefix : len(old) - suffix], new[prefix : len(new) - suffix], autojunk=False
+        ).get_opcodes()
+        ops = [("equal", 0, prefix, 0, prefix)]
+        ops += [
+            (t, i1 + prefix, i2 + prefix, j1 + prefix, j2 + prefix) for t, i1, i2, j1, j2 in middle
+        ]
+        ops.append(("equal", len(old) - suffix, len(old), len(new) - suffix, len(new)))
+        # Insertions cover no old character; the ops that do tile the old text in order.
+        self.ops = [op for op in ops if op[2] > op[1]]
+        self.starts = [op[1] for op in self.ops]
+
+    def map(self, position: int, *, is_end: bool) -> int:
+        """Where ``position`` went. A start moves past text inserted at it; an end does not."""
+        if not self.ops:
+            return 0
+        if is_end:
+            index = max(bisect.bisect_left(self.starts, position) - 1, 0)
+        else:
+            index = max(bisect.bisect_right(self.starts, position) - 1, 0)
+        tag, i1, i2, j1, j2 = self.ops[index]
+        if tag == "equal":
+            return j1 + min(position - i1, j2 - j1)
+        return j2 if is_end else j1
+
+
+def _context_score(new: str, start: int, end: int, anchor: Anchor) -> float:
+    """How well the text around a candidate agrees with the remembered prefix and suffix (0-1)."""
+    score, weight = 0.0, 0
+    if anchor.prefix:
+        before = new[max(0, start - len(anchor.prefix)) : start]
+        agree = 0
+        for a, b in zip(reversed(before), reversed(anchor.prefix), strict=False):
+            if a != b:
+                break
+            agree += 1
+        score += agree / len(anchor.prefix)
+        weight += 1
+    if anchor.suffix:
+        after = new[end : end + len(anchor.suffix)]
+        agree = 0
+        for a, b in zip(after, anchor.suffix, strict=False):
+            if a != b:
+                break
+            agree += 1
+        score += agree / len(anchor.suffix)
+        weight += 1
+    return score / weight if weight else 0.0
+
+
+def _occurrences(text: str, words: str) -> list[int]:
+    found, at = [], text.find(words)
+    while at != -1:
+        found.append(at)
+        at = text.find(words, at + 1)
+    return found
+
+
+def _whole(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a span begins and ends at word boundaries."""
+    before = start == 0 or not (text[start - 1].isalnum() and text[start].isalnum())
+    after = end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum())
+    return before, after
+
+
+def _boundaries_kept(anchor: Anchor, new: str, start: int, end: int) -> bool:
+    """A span that was whole words must still be: 'Telecom' inside 'Telecommunications' is not."""
+    was_before = not anchor.prefix or not (
+        anchor.prefix[-1].isalnum() and anchor.exact[:1].isalnum()
+    )
+    was_after = not anchor.suffix or not (
+        anchor.exact[-1:].isalnum() and anchor.suffix[0].isalnum()
+    )
+    now_before, now_after = _whole(new, start, end)
+    return (now_before or not was_before) and (now_after or not was_after)
+
+
+def place(anchor: Anchor, new: str, offsets: OffsetMap) -> Placement:
+    """Where one annotation belongs in the new text, and how sure we are."""
+    start = offsets.map(anchor.start, is_end=False)
+    end = max(offsets.map(anchor.end, is_end=True), start)
+    if new[start:end] == anchor.exact and end > start:
+        moved = (start, end) != (anchor.start, anchor.end)
+        return Placement(start, end, "anchored", "shifted" if moved else "kept")
+    candidates = _occurrences(new, anchor.exact) if anchor.exact else []
+    if candidates:
+        length = len(anchor.exact)
+        span = max(len(new), 1)
+        scored = sorted(
+            (
+                _context_score(new, c, c + length, anchor) - abs(c - start) / span,
+                c,
+            )
+            for c in candidates
+        )
+        best_score, best = scored[-1]
+        runner_up = scored[-2][0] if len(scored) > 1 else None
+        context = _context_score(new, best, best + length, anchor)
+        clear = runner_up is None or best_score - runner_up >= CLEAR_MARGIN
+        if (
+            clear
+            and (context > 0 or runner_up is None)
+            and _boundaries_kept(anchor, new, best, best + length)
+        ):
+            return Placement(best, best + length, "anchored", "found")
+        return Placement(best, best + length, "needs_review", "ambiguous")
+    if end > start:
+        ratio = difflib.SequenceMatcher(None, anchor.exact, new[start:end], autojunk=False).ratio()
+        if ratio >= FUZZY_RATIO:
+            return Placement(start, end, "needs_review", "fuzzy")
+    lost_start = min(start, max(len(new) - 1, 0))
+    return Placement(lost_start, lost_start + max(len(anchor.exact), 1), "orphaned", "lost")
+
+
+def reanchor(old: str, new: str, anchors: list[Anchor]) -> list[Placement]:
+    """Place every annotation of ``old`` in ``new``; one placement per anchor, in order."""
+    if old == new:
+        return [Placement(a.start, a.end, "anchored", "kept") for a in anchors]
+    offsets = OffsetMap(old, new)
+    return [place(anchor, new, offsets) for anchor in anchors]
