@@ -69,7 +69,7 @@ class OffsetMap:
             index = max(bisect.bisect_left(self.starts, position) - 1, 0)
         else:
             index = max(bisect.bisect_right(self.starts, position) - 1, 0)
-        tag, i1, i2, j1, j2 = self.ops[index]
+        tag, i1, _, j1, j2 = self.ops[index]
         if tag == "equal":
             return j1 + min(position - i1, j2 - j1)
         return j2 if is_end else j1
