@@ -127,7 +127,7 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-publish_at", "-id"]
@@ -193,17 +193,19 @@ class Article(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "updated_at", "version"}
         updating = self.pk is not None and not kwargs.get("force_insert")
-        if updating:
-            self.version = F("version") + 1
         with transaction.atomic():
-            old_body = (
-                Article.objects.filter(pk=self.pk).values_list("body", flat=True).first()
-                if updating
-                else None
-            )
+            old_body = None
+            if updating:
+                row = (
+                    Article.objects.select_for_update()
+                    .filter(pk=self.pk)
+                    .values("body", "version")
+                    .first()
+                )
+                if row:
+                    old_body = row["body"]
+                    self.version = row["version"] + 1
             super().save(*args, **kwargs)
-            if isinstance(self.version, F):
-                self.refresh_from_db(fields=["version"])
             if old_body is not None and old_body != self.body:
                 body_changed.send(sender=Article, article=self, old_body=old_body)
 

@@ -7,4 +7,9 @@ class DealsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from articles.publishing import register_publish_check
+
         from . import receivers  # noqa: F401 - connects the signal receivers
+        from .publish_checks import structure_problems
+
+        register_publish_check(structure_problems)
