@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Article, Byline, PageView, Ranking, RankingEntry, Reporter, Section
+from .article_admin import ArticleAdmin
+from .models import Article, PageView, Ranking, RankingEntry, Reporter, Section
 
 
 @admin.register(Section)
@@ -20,36 +20,7 @@ class ReporterAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
 
-class BylineInline(admin.TabularInline):
-    model = Byline
-    extra = 1
-    autocomplete_fields = ["reporter"]
-    ordering = ["position"]
-
-
-@admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
-    list_display = ["headline", "section", "status", "publish_at", "updated_at", "version"]
-    list_filter = ["status", "section", "language", ("publish_at", admin.DateFieldListFilter)]
-    search_fields = ["headline", "slug", "dek", "bylines__reporter__name"]
-    prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section"]
-    date_hierarchy = "publish_at"
-    readonly_fields = ["first_published_at", "created_at", "updated_at", "version"]
-    inlines = [BylineInline]
-    list_select_related = ["section"]
-    fieldsets = [
-        (None, {"fields": ["headline", "slug", "dek", "section", "dateline", "language"]}),
-        ("Body", {"fields": ["body"]}),
-        ("Workflow", {"fields": ["status", "publish_at", "source_uri"]}),
-        (
-            "Record",
-            {
-                "fields": ["first_published_at", "created_at", "updated_at", "version"],
-                "classes": ["collapse"],
-            },
-        ),
-    ]
+admin.site.register(Article, ArticleAdmin)
 
 
 class RankingEntryInline(admin.TabularInline):

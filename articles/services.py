@@ -140,3 +140,21 @@ def article_update(
     current._history_user = by
     current.save()
     return current
+
+
+@transaction.atomic
+def article_restore(article: Article, *, by: AbstractBaseUser, history_id: int) -> Article:
+    """Bring back the text of an earlier revision; annotations then re-anchor to it."""
+    if not by.has_perm("articles.change_article"):
+        raise PermissionDenied("You do not have permission to edit stories.")
+    revision = article.history.filter(history_id=history_id).first()
+    if revision is None:
+        raise WorkflowError(["That revision does not belong to this story."])
+    current = _lock(article)
+    for name in EDITABLE:
+        attribute = "section_id" if name == "section" else name
+        setattr(current, attribute, getattr(revision, attribute))
+    current._change_reason = f"restored the revision of {revision.history_date:%Y-%m-%d %H:%M}"
+    current._history_user = by
+    current.save()
+    return current

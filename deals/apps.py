@@ -8,8 +8,11 @@ class DealsConfig(AppConfig):
 
     def ready(self) -> None:
         from articles.publishing import register_publish_check
+        from articles.revisions import register_revision_panel
 
         from . import receivers  # noqa: F401 - connects the signal receivers
         from .publish_checks import structure_problems
+        from .revision_notes import annotation_notes
 
         register_publish_check(structure_problems)
+        register_revision_panel(annotation_notes)

@@ -1,0 +1,163 @@
+"""The story admin: workflow buttons, stale saves refused, revisions and restore."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from articles.models import Article
+from articles.revisions import diff_html
+from tests.factories import AnnotationFactory, ArticleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(client, group="Editor"):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return user
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def form_data(article, **overrides):
+    data = {
+        "headline": article.headline,
+        "slug": article.slug,
+        "dek": article.dek,
+        "section": article.section_id or "",
+        "dateline": article.dateline,
+        "language": article.language,
+        "body": article.body,
+        "source_uri": article.source_uri,
+        "version_opened": article.version,
+        "bylines-TOTAL_FORMS": 0,
+        "bylines-INITIAL_FORMS": 0,
+        "bylines-MIN_NUM_FORMS": 0,
+        "bylines-MAX_NUM_FORMS": 1000,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_editor_saves_a_story(client):
+    logged_in(client)
+    article = ArticleFactory()
+
+    response = client.post(change_url(article), form_data(article, dek="A new dek"))
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.dek == "A new dek"
+
+
+def test_stale_save_is_refused_with_what_changed(client):
+    logged_in(client)
+    article = ArticleFactory()
+    opened = form_data(article, dek="Mine")
+    article.headline = "Someone else's headline"
+    article.save()
+
+    response = client.post(change_url(article), opened)
+
+    assert response.status_code == 200
+    assert (
+        "saved by someone else since you opened it (changed: headline)" in response.content.decode()
+    )
+    article.refresh_from_db()
+    assert article.dek == ""
+
+
+def test_publish_button_refuses_with_every_reason(client):
+    logged_in(client)
+    article = ArticleFactory()
+    AnnotationFactory(article=article, review_state="suggested")
+
+    response = client.post(
+        reverse("admin:articles_article_workflow", args=[article.pk, "publish"]), follow=True
+    )
+
+    assert "not reviewed yet" in response.content.decode()
+    article.refresh_from_db()
+    assert article.status == "draft"
+
+
+def test_reporter_sees_no_publish_button_and_cannot_force_it(client):
+    logged_in(client, "Reporter")
+    article = ArticleFactory()
+
+    page = client.get(change_url(article)).content.decode()
+    assert "Submit for review" in page
+    assert "Publish now" not in page
+    client.post(reverse("admin:articles_article_workflow", args=[article.pk, "publish"]))
+
+    article.refresh_from_db()
+    assert article.status == "draft"
+
+
+def test_scheduling_from_the_admin_sets_an_embargo(client):
+    logged_in(client)
+    article = ArticleFactory()
+
+    client.post(
+        reverse("admin:articles_article_workflow", args=[article.pk, "publish"]),
+        {"publish_at": "2099-01-01T09:00"},
+    )
+
+    article.refresh_from_db()
+    assert article.status == "published"
+    assert article.publish_at.year == 2099
+    assert not Article.objects.live().filter(pk=article.pk).exists()
+
+
+def test_bad_schedule_time_is_a_clear_error(client):
+    logged_in(client)
+    article = ArticleFactory()
+
+    response = client.post(
+        reverse("admin:articles_article_workflow", args=[article.pk, "publish"]),
+        {"publish_at": "next tuesday"},
+        follow=True,
+    )
+
+    assert "is not a date and time" in response.content.decode()
+
+
+def test_revisions_show_the_body_diff_and_annotation_moves(client):
+    logged_in(client)
+    article = ArticleFactory(body="Orange signed with AT&T.")
+    AnnotationFactory(article=article, words="AT&T")
+    article.body = "Yesterday Orange signed with AT&T."
+    article.save()
+
+    page = client.get(
+        reverse("admin:articles_article_revisions", args=[article.pk])
+    ).content.decode()
+
+    assert "<ins>Yesterday </ins>" in page
+    assert "moved to" in page
+
+
+def test_restoring_a_revision_brings_back_its_body_and_reanchors(client):
+    logged_in(client)
+    article = ArticleFactory(body="Orange signed with AT&T.")
+    annotation = AnnotationFactory(article=article, words="AT&T")
+    first = article.history.order_by("history_date").first()
+    article.body = "Yesterday Orange signed with AT&T."
+    article.save()
+
+    client.post(reverse("admin:articles_article_restore", args=[article.pk, first.history_id]))
+
+    article.refresh_from_db()
+    annotation.refresh_from_db()
+    assert article.body == "Orange signed with AT&T."
+    assert article.body[annotation.start : annotation.end] == "AT&T"
+
+
+def test_diff_escapes_markup_from_the_text():
+    html = diff_html("a <b>", "a <i>")
+
+    assert "<b>" not in html and "<i>" not in html
+    assert "&lt;i&gt;" in html
