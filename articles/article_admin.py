@@ -25,7 +25,16 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        exclude = ["status", "publish_at"]
+        fields = [
+            "headline",
+            "slug",
+            "dek",
+            "section",
+            "dateline",
+            "language",
+            "body",
+            "source_uri",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -202,7 +211,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             if previous is not None:
                 changed = [
                     f
-                    for f in services.EDITABLE + ("status", "publish_at")
+                    for f in (*services.EDITABLE, "status", "publish_at")
                     if getattr(record, "section_id" if f == "section" else f)
                     != getattr(previous, "section_id" if f == "section" else f)
                 ]
