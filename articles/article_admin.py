@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -157,6 +158,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return require_POST(lambda r: None)(request)
         article = get_object_or_404(Article, pk=object_id)
         back = reverse("admin:articles_article_change", args=[article.pk])
+        wanted = request.POST.get("next", "")
+        if wanted and url_has_allowed_host_and_scheme(
+            wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = wanted
         steps = {
             "submit": services.article_submit,
             "withdraw": services.article_withdraw,

@@ -154,3 +154,6 @@ class AnnotationAdmin(SimpleHistoryAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+from . import structure_admin  # noqa: E402,F401 - extends the story admin

@@ -154,7 +154,7 @@ def test_stale_save_is_refused_and_names_what_changed(editor):
     assert (article.headline, article.dek) == ("Theirs", "")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_editors_saving_at_once_one_wins_one_is_refused():
     editor_a, editor_b = user_in("Editor"), user_in("Editor")
     article = ArticleFactory()

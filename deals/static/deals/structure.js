@@ -1,0 +1,341 @@
+// The structuring screen: plain JavaScript over the JSON endpoints of the story admin.
+// Every text from the story or the registry is inserted with textContent, never as markup.
+(function () {
+  "use strict";
+
+  const read = (id) => JSON.parse(document.getElementById(id).textContent);
+  let state = read("structure-state");
+  const choices = read("structure-choices");
+  const urls = read("structure-urls");
+  const csrf = document.querySelector("[name=csrfmiddlewaretoken]").value;
+  let current = 0;
+  let selection = null;
+
+  const $ = (id) => document.getElementById(id);
+  const make = (tag, props = {}, children = []) => {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === "text") node.textContent = value;
+      else if (key === "on") for (const [event, handler] of Object.entries(value)) node.addEventListener(event, handler);
+      else if (key in node && typeof value !== "string") node[key] = value;
+      else node.setAttribute(key, value);
+    }
+    for (const child of children) if (child) node.append(child);
+    return node;
+  };
+  const button = (label, handler, extra = {}) =>
+    make("button", { type: "button", class: "button", text: label, on: { click: handler }, ...extra });
+
+  function flash(message, isError) {
+    const box = $("structure-flash");
+    box.textContent = message || "";
+    box.className = isError ? "error" : "";
+  }
+
+  async function call(path, body) {
+    const options = { headers: { "X-CSRFToken": csrf, "Content-Type": "application/json" }, credentials: "same-origin" };
+    if (body !== undefined) Object.assign(options, { method: "POST", body: JSON.stringify(body) });
+    let data;
+    try {
+      const response = await fetch(urls.base + path, options);
+      data = await response.json();
+    } catch (error) {
+      flash("The server could not be reached; nothing was changed. " + error, true);
+      return null;
+    }
+    if (data.state) state = data.state;
+    if (data.error) flash(data.error.message, true);
+    else flash(data.message);
+    render();
+    return data;
+  }
+
+  const pending = () => state.annotations.filter((a) => a.review_state === "suggested").sort((a, b) => a.start - b.start);
+  const doubtful = () => state.annotations.filter((a) => a.review_state !== "rejected" && a.anchor_state !== "anchored");
+  const confirmed = (kind) => state.annotations.filter((a) => a.review_state === "confirmed" && a.kind === kind);
+  const describe = (a) => a.target ? a.target.name : (a.proposal && (a.proposal.name || a.proposal.agreement_kind)) || "new";
+
+  // --- the body ---------------------------------------------------------------------------
+  function renderBody() {
+    const body = state.article.body;
+    const shown = state.annotations.filter((a) => a.review_state !== "rejected" && a.anchor_state !== "orphaned" && a.end <= body.length);
+    const focus = pending()[current];
+    const root = $("structure-body");
+    root.replaceChildren();
+    let offset = 0;
+    for (const text of body.split("\n\n")) {
+      const start = offset;
+      const end = start + text.length;
+      offset = end + 2;
+      const cuts = new Set([start, end]);
+      for (const a of shown) {
+        if (a.start > start && a.start < end) cuts.add(a.start);
+        if (a.end > start && a.end < end) cuts.add(a.end);
+      }
+      const points = [...cuts].sort((x, y) => x - y);
+      const paragraph = make("p");
+      for (let i = 0; i < points.length - 1; i++) {
+        const [from, to] = [points[i], points[i + 1]];
+        const covering = shown.filter((a) => a.start <= from && a.end >= to);
+        const span = make("span", { text: body.slice(from, to) });
+        span.dataset.start = from;
+        if (covering.length) {
+          const classes = ["seg"];
+          for (const a of covering) {
+            classes.push("kind-" + a.kind);
+            if (a.review_state === "suggested") classes.push("state-suggested");
+            if (a.anchor_state !== "anchored") classes.push("state-doubt");
+            if (focus && a.id === focus.id) classes.push("current");
+          }
+          span.className = [...new Set(classes)].join(" ");
+          span.title = covering.map((a) => `${a.kind} (${a.review_state}): ${describe(a)}`).join("\n");
+        }
+        paragraph.append(span);
+      }
+      root.append(paragraph);
+    }
+  }
+
+  // --- the lists --------------------------------------------------------------------------
+  function renderSuggestions() {
+    const items = pending();
+    if (current >= items.length) current = Math.max(0, items.length - 1);
+    $("suggestion-count").textContent = `(${items.length})`;
+    $("accept-all").disabled = items.length === 0;
+    const list = $("suggestions");
+    list.replaceChildren();
+    items.forEach((a, index) => {
+      const item = make("li", { class: index === current ? "current" : "" }, [
+        make("span", { class: "badge", text: a.kind }),
+        make("strong", { text: a.exact.length > 60 ? a.exact.slice(0, 59) + "…" : a.exact }),
+        make("span", { text: " → " + describe(a) + ` (${Math.round(a.confidence * 100)}%)` }),
+        make("span", { class: "why", text: "Why: " + a.why }),
+        button("Accept", () => call(`annotations/${a.id}/accept/`, {})),
+        button("Reject", () => call(`annotations/${a.id}/reject/`, {})),
+        a.target && a.target.type === "company" ? button(`Accept every ${a.target.name}`, () => call(`annotations/${a.id}/accept-company/`, {})) : null,
+      ]);
+      list.append(item);
+    });
+    const currentItem = list.querySelector(".current");
+    if (currentItem) currentItem.scrollIntoView({ block: "nearest" });
+  }
+
+  function renderDoubtful() {
+    const list = $("doubtful");
+    list.replaceChildren();
+    for (const a of doubtful()) {
+      list.append(make("li", {}, [
+        make("span", { class: "badge", text: a.anchor_state.replace("_", " ") }),
+        make("strong", { text: a.exact }),
+        make("span", { text: " → " + describe(a) }),
+        a.anchor_state === "needs_review" ? button("Keep on the words now there", () => call(`annotations/${a.id}/keep/`, {})) : null,
+        button("Reject", () => call(`annotations/${a.id}/drop/`, {})),
+      ]));
+    }
+    if (!list.children.length) list.append(make("li", { text: "Nothing in doubt." }));
+  }
+
+  function provenance(a) {
+    const made = a.source === "editor" ? `tagged by ${a.made_by || "an editor"}` : `suggested by the machine (${a.source})`;
+    const reviewed = a.reviewed_by ? `, confirmed by ${a.reviewed_by} at ${a.reviewed_at.slice(0, 16).replace("T", " ")}` : "";
+    return made + reviewed;
+  }
+
+  function renderCompanies() {
+    const list = $("companies");
+    list.replaceChildren();
+    const groups = new Map();
+    for (const a of confirmed("company")) {
+      const key = a.target ? a.target.name : a.exact;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(a);
+    }
+    for (const [name, mentions] of groups) {
+      list.append(make("li", {}, [make("strong", { text: name }), make("span", { text: ` · ${mentions.length} mention(s)` }), make("span", { class: "why", text: provenance(mentions[0]) })]));
+    }
+    if (!groups.size) list.append(make("li", { text: "No companies confirmed yet." }));
+  }
+
+  function renderPeople() {
+    const list = $("people");
+    list.replaceChildren();
+    for (const a of [...confirmed("person"), ...confirmed("quote")]) {
+      const who = a.target ? a.target.name : "speaker unknown";
+      list.append(make("li", {}, [make("span", { class: "badge", text: a.kind }), make("span", { text: a.kind === "quote" ? `“${a.exact.slice(0, 70)}” — ${who}` : who }), make("span", { class: "why", text: provenance(a) })]));
+    }
+    if (!list.children.length) list.append(make("li", { text: "No people or quotes confirmed yet." }));
+  }
+
+  const select = (name, options, value) => {
+    const node = make("select", { name });
+    for (const [key, label] of options) node.append(make("option", { value: key, text: label, selected: key === value }));
+    return node;
+  };
+
+  function renderAgreements() {
+    const root = $("agreements");
+    root.replaceChildren();
+    const storyCompanies = state.companies;
+    for (const g of state.agreements) {
+      const form = make("form", { class: "agreement-editor", "aria-label": "Edit " + g.title });
+      const parties = make("ul", { class: "items" });
+      for (const p of g.parties) {
+        const row = make("li", {}, [make("span", { text: p.name + " " }), select(`role-${p.company_id}`, choices.roles, p.role)]);
+        row.dataset.company = p.company_id;
+        parties.append(row);
+      }
+      const addParty = select("add-party", [["", "Add a party from the story…"], ...storyCompanies.filter((c) => !g.parties.some((p) => p.company_id === c.id)).map((c) => [String(c.id), c.name])], "");
+      const jv = select("resulting", [["", "No joint-venture company"], ...storyCompanies.map((c) => [String(c.id), c.name])], g.resulting_company ? String(g.resulting_company.id) : "");
+      const eventKind = select("event-kind", choices.event_kinds, g.status in Object.fromEntries(choices.event_kinds) ? g.status : "announced");
+      form.append(
+        make("h3", { text: g.title }),
+        make("label", {}, [make("span", { text: "Kind " }), select("kind", choices.agreement_kinds, g.kind)]),
+        make("label", {}, [make("span", { text: "Status " }), select("status", choices.agreement_statuses, g.status)]),
+        make("p", { text: "Parties and roles:" }), parties, addParty,
+        make("label", {}, [make("span", { text: "Sectors " }), make("input", { type: "text", name: "sectors", value: g.sectors.join(", ") })]),
+        make("label", {}, [make("span", { text: "Regions " }), make("input", { type: "text", name: "regions", value: g.regions.join(", ") })]),
+        make("label", {}, [make("span", { text: "Announced " }), make("input", { type: "date", name: "announced_on", value: g.announced_on || "" })]),
+        make("label", {}, [make("span", { text: "Place " }), make("input", { type: "text", name: "announced_place", value: g.announced_place || "" })]),
+        make("label", {}, [make("span", { text: "Joint-venture company " }), jv]),
+        make("p", { text: `Timeline: ${g.events.map((e) => `${e.occurred_on} ${e.kind}`).join("; ") || "no events yet"}` }),
+        make("label", {}, [make("span", { text: "Add an event citing this story " }), eventKind]),
+      );
+      const gather = (withEvent) => {
+        const data = Object.fromEntries(new FormData(form));
+        const list = (text) => text.split(",").map((v) => v.trim()).filter(Boolean);
+        const chosen = [...parties.children].map((row) => ({ company_id: Number(row.dataset.company), role: form.elements[`role-${row.dataset.company}`].value }));
+        if (data["add-party"]) chosen.push({ company_id: Number(data["add-party"]), role: "partner" });
+        const payload = {
+          kind: data.kind, status: data.status, parties: chosen, sectors: list(data.sectors), regions: list(data.regions),
+          announced_on: data.announced_on || null, announced_place: data.announced_place,
+          resulting_company_id: data.resulting ? Number(data.resulting) : null,
+        };
+        if (withEvent) payload.event = { kind: data["event-kind"] };
+        return payload;
+      };
+      form.append(
+        button("Save agreement", () => call(`agreements/${g.id}/`, gather(false))),
+        button("Save and add the event", () => call(`agreements/${g.id}/`, gather(true)), { class: "button add-event" }),
+      );
+      root.append(form);
+    }
+    if (!state.agreements.length) root.append(make("p", { text: "No agreements in this story yet." }));
+  }
+
+  function renderProblems() {
+    const list = $("structure-problems");
+    list.replaceChildren();
+    for (const problem of state.problems) list.append(make("li", { text: problem }));
+    if (!state.problems.length) list.append(make("li", { class: "ready", text: state.article.status === "published" ? "Published." : "Ready to publish." }));
+  }
+
+  function render() {
+    renderBody();
+    renderSuggestions();
+    renderDoubtful();
+    renderAgreements();
+    renderCompanies();
+    renderPeople();
+    renderProblems();
+  }
+
+  // --- tagging a selection ----------------------------------------------------------------
+  function offsetOf(node, offset) {
+    const span = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+    if (!span || span.dataset.start === undefined) return null;
+    return Number(span.dataset.start) + (node.nodeType === Node.TEXT_NODE ? offset : 0);
+  }
+
+  function readSelection() {
+    const chosen = window.getSelection();
+    if (!chosen || chosen.isCollapsed || !$("structure-body").contains(chosen.anchorNode)) return null;
+    const range = chosen.getRangeAt(0);
+    let start = offsetOf(range.startContainer, range.startOffset);
+    let end = offsetOf(range.endContainer, range.endOffset);
+    if (start === null || end === null) return null;
+    const body = state.article.body;
+    while (start < end && /\s/.test(body[start])) start++;
+    while (end > start && /[\s,.;:]/.test(body[end - 1])) end--;
+    return end > start ? { start, end, text: body.slice(start, end) } : null;
+  }
+
+  function showToolbar() {
+    selection = readSelection();
+    $("structure-toolbar").hidden = !selection;
+    $("tag-panel").replaceChildren();
+    if (selection) $("selection-text").textContent = selection.text;
+  }
+
+  const tag = (extra) => call("tag/", { start: selection.start, end: selection.end, version: state.article.version, ...extra }).then((data) => {
+    if (data && data.ok) { $("structure-toolbar").hidden = true; selection = null; }
+  });
+
+  async function search(what, q) {
+    try {
+      const response = await fetch(`${urls.base}search/${what}/?q=${encodeURIComponent(q)}`, { credentials: "same-origin" });
+      return (await response.json()).results || [];
+    } catch (error) {
+      flash("Search failed: " + error, true);
+      return [];
+    }
+  }
+
+  async function companyPanel(panel) {
+    const input = make("input", { type: "search", value: selection.text, "aria-label": "Search the registry" });
+    const results = make("ul", { class: "items" });
+    const refresh = async () => {
+      results.replaceChildren();
+      for (const c of await search("companies", input.value)) results.append(make("li", {}, [button(c.name, () => tag({ kind: "company", company_id: c.id }))]));
+    };
+    input.addEventListener("input", refresh);
+    panel.append(input, button(`Create “${selection.text}”`, () => tag({ kind: "company", new_company: selection.text }), { class: "button create-company" }), results);
+    await refresh();
+  }
+
+  function agreementPanel(panel) {
+    for (const g of state.agreements) panel.append(button(`Part of: ${g.title}`, () => tag({ kind: "agreement", agreement_id: g.id })));
+    const boxes = state.companies.map((c) => make("label", {}, [make("input", { type: "checkbox", value: String(c.id) }), make("span", { text: " " + c.name })]));
+    const kind = select("agreement_kind", choices.agreement_kinds, "partnership");
+    panel.append(make("p", { text: "Or a new agreement between:" }), ...boxes, kind, button("Create agreement", () => {
+      const parties = boxes.map((b) => b.querySelector("input")).filter((i) => i.checked).map((i) => ({ company_id: Number(i.value), role: "partner" }));
+      tag({ kind: "agreement", agreement_kind: kind.value, parties });
+    }));
+  }
+
+  async function personPanel(panel, kind) {
+    const people = await search("people", kind === "person" ? selection.text : "");
+    for (const p of people) panel.append(button(p.name, () => tag({ kind, person_id: p.id })));
+    const name = make("input", { type: "text", value: kind === "person" ? selection.text : "", "aria-label": "Name of a new person" });
+    panel.append(name, button(kind === "person" ? "Create person" : "Speaker is a new person", () => tag({ kind, new_person: name.value })));
+    if (kind === "quote") panel.append(button("Speaker unknown", () => tag({ kind })));
+  }
+
+  $("structure-toolbar").addEventListener("click", async (event) => {
+    const choice = event.target.dataset && event.target.dataset.tag;
+    if (!choice || !selection) return;
+    const panel = $("tag-panel");
+    panel.replaceChildren();
+    if (choice === "cancel") { $("structure-toolbar").hidden = true; selection = null; return; }
+    if (choice === "company") await companyPanel(panel);
+    if (choice === "agreement") agreementPanel(panel);
+    if (choice === "person" || choice === "quote") await personPanel(panel, choice);
+  });
+  $("structure-body").addEventListener("mouseup", showToolbar);
+  $("structure-body").addEventListener("keyup", showToolbar);
+
+  // --- keyboard ---------------------------------------------------------------------------
+  document.addEventListener("keydown", (event) => {
+    if (event.target.closest("input, select, textarea, [contenteditable]") || event.ctrlKey || event.metaKey || event.altKey) return;
+    const items = pending();
+    if (event.key === "j") { current = Math.min(current + 1, Math.max(items.length - 1, 0)); render(); }
+    else if (event.key === "k") { current = Math.max(current - 1, 0); render(); }
+    else if (event.key === "a" && items[current]) call(`annotations/${items[current].id}/accept/`, {});
+    else if (event.key === "r" && items[current]) call(`annotations/${items[current].id}/reject/`, {});
+    else if (event.key === "A" && items.length) call("accept-all/", {});
+    else return;
+    event.preventDefault();
+  });
+  $("accept-all").addEventListener("click", () => call("accept-all/", {}));
+
+  render();
+})();

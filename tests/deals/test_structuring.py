@@ -1,0 +1,233 @@
+"""The structuring screen's endpoints: decisions, tagging, agreements, permissions, races."""
+
+import json
+import threading
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from deals.models import Agreement, Annotation, Company, Person
+from deals.structuring import AlreadyDecided, annotation_confirm
+from deals.suggesting import refresh_suggestions
+from tests.factories import ArticleFactory, CompanyAliasFactory, CompanyFactory, UserFactory
+
+BODY = (
+    "China Telecom will extend its partnership with Orange SA into IoT in Asia, Europe and Africa.\n\n"
+    "“Demand is strong,” said Anna Berg, head of sales at Jefferies."
+)
+
+
+def user_in(group: str):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def story(db):
+    CompanyFactory(name="China Telecom", slug="china-telecom")
+    orange = CompanyFactory(name="Orange", slug="orange", legal_name="Orange SA")
+    CompanyAliasFactory(company=orange, name="Orange", case_sensitive=True)
+    article = ArticleFactory(body=BODY)
+    refresh_suggestions(article)
+    return article
+
+
+@pytest.fixture
+def editor_client(client, db):
+    client.force_login(user_in("Editor"))
+    return client
+
+
+def url(article, name, *args):
+    return reverse(f"admin:{name}", args=[article.pk, *args])
+
+
+def post(client, address, data=None):
+    return client.post(address, json.dumps(data or {}), content_type="application/json")
+
+
+def test_structure_page_shows_body_lists_and_keys(editor_client, story):
+    page = editor_client.get(url(story, "articles_article_structure")).content.decode()
+
+    assert 'id="structure-body"' in page
+    assert "Keys:" in page and "<kbd>a</kbd> accept" in page
+    assert "structure.js" in page
+
+
+def test_accepting_suggestions_creates_what_they_propose(editor_client, story):
+    response = post(editor_client, url(story, "deals_structure_accept_all"))
+
+    assert response.status_code == 200
+    state = response.json()["state"]
+    assert not [a for a in state["annotations"] if a["review_state"] == "suggested"]
+    deal = Agreement.objects.get()
+    assert deal.kind == "partnership"
+    assert {p.company.slug for p in deal.parties.all()} == {"china-telecom", "orange"}
+    assert {r.name for r in deal.regions.all()} == {"Asia", "Europe", "Africa"}
+    assert deal.events.get().article == story
+    assert Person.objects.get().name == "Anna Berg"
+    assert state["problems"] == []
+
+
+def test_reject_is_remembered_and_accept_all_of_a_company(editor_client, story):
+    orange = story.annotations.get(exact="Orange SA")
+    post(editor_client, url(story, "deals_structure_decide", orange.pk, "reject"))
+    telecom = story.annotations.get(exact="China Telecom")
+
+    response = post(
+        editor_client, url(story, "deals_structure_decide", telecom.pk, "accept-company")
+    )
+
+    assert "Accepted 1 mention(s) of China Telecom" in response.json()["message"]
+    assert Annotation.objects.get(pk=orange.pk).review_state == "rejected"
+
+
+def test_tagging_selected_words_as_a_new_company(editor_client, story):
+    start = story.body.index("Jefferies")
+
+    response = post(
+        editor_client,
+        url(story, "deals_structure_tag"),
+        {
+            "start": start,
+            "end": start + 9,
+            "kind": "company",
+            "new_company": "Jefferies",
+            "version": story.version,
+        },
+    )
+
+    assert response.status_code == 200
+    annotation = Annotation.objects.get(exact="Jefferies", review_state="confirmed")
+    assert annotation.company == Company.objects.get(name="Jefferies")
+    assert annotation.source == "editor"
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ({"start": 5, "end": 2, "kind": "company", "new_company": "X"}, "outside the story"),
+        ({"start": 0, "end": 99999, "kind": "company", "new_company": "X"}, "outside the story"),
+        ({"start": -1, "end": 3, "kind": "company"}, "'start' must be a whole number"),
+        ({"start": 0, "end": 3, "kind": "banana"}, "'kind' must be"),
+        ({"start": 0, "end": 3, "kind": "agreement", "parties": []}, "at least two parties"),
+    ],
+)
+def test_bad_tag_requests_answer_400_with_a_reason(editor_client, story, payload, message):
+    response = post(editor_client, url(story, "deals_structure_tag"), payload)
+
+    assert response.status_code == 400
+    assert message in response.json()["error"]["message"]
+
+
+def test_malformed_json_is_a_400_not_a_500(editor_client, story):
+    response = editor_client.post(
+        url(story, "deals_structure_tag"), "{not json", content_type="application/json"
+    )
+
+    assert response.status_code == 400
+
+
+def test_agreement_editor_sets_roles_dates_and_adds_a_cited_event(editor_client, story):
+    post(editor_client, url(story, "deals_structure_accept_all"))
+    deal = Agreement.objects.get()
+    parties = [{"company_id": p.company_id, "role": "partner"} for p in deal.parties.all()]
+
+    response = post(
+        editor_client,
+        url(story, "deals_structure_agreement", deal.pk),
+        {
+            "status": "extended",
+            "parties": parties,
+            "sectors": ["IoT", "Cloud"],
+            "announced_place": "Shanghai",
+            "announced_on": "2017-06-28",
+            "event": {"kind": "extended"},
+        },
+    )
+
+    assert response.status_code == 200, response.content
+    deal.refresh_from_db()
+    assert (deal.status, deal.announced_place, str(deal.announced_on)) == (
+        "extended",
+        "Shanghai",
+        "2017-06-28",
+    )
+    assert {s.name for s in deal.sectors.all()} == {"IoT", "Cloud"}
+    assert deal.events.filter(kind="extended", article=story).exists()
+
+
+def test_reporter_cannot_decide_on_suggestions(client, story):
+    client.force_login(user_in("Reporter"))
+    suggestion = story.annotations.filter(review_state="suggested").first()
+
+    response = post(client, url(story, "deals_structure_decide", suggestion.pk, "accept"))
+
+    assert response.status_code == 403
+    assert Annotation.objects.get(pk=suggestion.pk).review_state == "suggested"
+
+
+def test_partner_manager_cannot_open_the_structuring_screen(client, story):
+    client.force_login(user_in("Partner manager"))
+
+    assert client.get(url(story, "articles_article_structure")).status_code == 403
+
+
+def test_anonymous_users_are_sent_to_log_in(client, story):
+    response = post(client, url(story, "deals_structure_accept_all"))
+
+    assert response.status_code == 302
+    assert Annotation.objects.filter(review_state="suggested").exists()
+
+
+def test_csrf_is_required(story):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user_in("Editor"))
+
+    response = post(client, url(story, "deals_structure_accept_all"))
+
+    assert response.status_code == 403
+
+
+def test_second_decision_on_the_same_suggestion_is_refused_with_409(editor_client, story):
+    suggestion = story.annotations.filter(review_state="suggested").first()
+    post(editor_client, url(story, "deals_structure_decide", suggestion.pk, "accept"))
+
+    response = post(editor_client, url(story, "deals_structure_decide", suggestion.pk, "reject"))
+
+    assert response.status_code == 409
+    assert "already confirmed" in response.json()["error"]["message"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_editors_accepting_one_suggestion_at_once_one_wins():
+    CompanyFactory(name="China Telecom", slug="china-telecom")
+    article = ArticleFactory(body=BODY)
+    refresh_suggestions(article)
+    suggestion = article.annotations.get(exact="China Telecom")
+    editors = [user_in("Editor"), user_in("Editor")]
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def decide(user):
+        try:
+            barrier.wait(timeout=10)
+            annotation_confirm(Annotation.objects.get(pk=suggestion.pk), by=user)
+            outcomes.append("accepted")
+        except AlreadyDecided:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=decide, args=(u,)) for u in editors]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(outcomes) == ["accepted", "refused"]
+    assert Annotation.objects.get(pk=suggestion.pk).reviewed_by in editors
