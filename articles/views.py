@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from .models import Article, Reporter, Section
-from .text import paragraphs
+from .panels import render_story_body
 
 LIST_SIZE = 30
 
@@ -38,7 +38,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "articles/article.html",
-        {"article": article, "paragraphs": paragraphs(article.body), "rankings": rankings},
+        {"article": article, "body": render_story_body(article), "rankings": rankings},
     )
 
 

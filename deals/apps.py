@@ -7,6 +7,7 @@ class DealsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from articles.panels import register_body_renderer
         from articles.publishing import register_publish_check
         from articles.revisions import register_revision_panel
 
@@ -16,3 +17,6 @@ class DealsConfig(AppConfig):
 
         register_publish_check(structure_problems)
         register_revision_panel(annotation_notes)
+        from .story_panels import annotated_body
+
+        register_body_renderer(annotated_body)

@@ -48,3 +48,21 @@ def test_healthz_answers_ok(client):
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+def test_story_page_links_confirmed_mentions_only(client):
+    from tests.factories import AnnotationFactory, CompanyFactory
+
+    article = ArticleFactory(live=True, body="China Telecom met AT&T in Shanghai.")
+    telecom = CompanyFactory(name="China Telecom", slug="china-telecom")
+    AnnotationFactory(article=article, words="China Telecom", company=telecom)
+    AnnotationFactory(article=article, words="AT&T", review_state="suggested")
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert (
+        '<a class="mention mention-company" href="/companies/china-telecom/" title="China Telecom">China Telecom</a>'
+        in html
+    )
+    assert "/companies/company-" not in html
+    assert "met AT&amp;T in Shanghai." in html
