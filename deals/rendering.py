@@ -6,6 +6,7 @@ the output equals the body.
 """
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from django.utils.html import escape
 
@@ -36,7 +37,7 @@ def _paragraph(body: str, start: int, end: int, marks: list[Mark]) -> str:
     )
     out: list[str] = ["<p>"]
     stack: list[Mark] = []
-    for left, right in zip(points, points[1:], strict=False):
+    for left, right in pairwise(points):
         active = sorted(
             (m for m in inside if m.start <= left and m.end >= right),
             key=lambda m: (m.start, -m.end, m.tag != "a"),

@@ -92,7 +92,7 @@ def test_any_body_parses_with_its_exact_text_and_no_markup_from_content(data):
     assert not reader.broken and not reader.stack
     assert "".join(reader.text) == body.replace("\n\n", "")
     assert {tag for tag, _ in reader.tags} <= {"p", "a", "span", "mark"}
-    for tag, attributes in reader.tags:
+    for _tag, attributes in reader.tags:
         assert set(attributes) <= {"class", "href", "title"}
         if "href" in attributes:
             assert attributes["href"].startswith("/")
