@@ -100,14 +100,37 @@ def _named(model, names: list[str]):
     ]
 
 
+def _same_deal(kind: str, company_ids: set[int]) -> Agreement | None:
+    """The agreement of this kind whose parties are exactly these companies, if any."""
+    candidates = Agreement.objects.filter(kind=kind, parties__company_id__in=company_ids).distinct()
+    for agreement in candidates.prefetch_related("parties"):
+        if {p.company_id for p in agreement.parties.all()} == company_ids:
+            return agreement
+    return None
+
+
 def _agreement_from(proposal: dict, article: Article, *, by) -> Agreement:
-    """Create the agreement a suggestion proposes, with a timeline event citing the story."""
-    _require(by, "deals.add_agreement")
+    """The agreement a suggestion proposes, created if new, with an event citing the story."""
     parties = [
         (_company_for(p["company"], by=by), p.get("role", "partner"))
         for p in proposal.get("parties", [])
     ]
     kind = proposal.get("agreement_kind") or Agreement.Kind.OTHER
+    existing = _same_deal(kind, {c.pk for c, _ in parties})
+    if existing is not None:
+        # One agreement lives across many stories (and many spans of one story).
+        if not existing.events.filter(article=article).exists():
+            AgreementEvent.objects.create(
+                agreement=existing,
+                kind=existing.status
+                if existing.status in AgreementEvent.Kind.values
+                else "announced",
+                occurred_on=(article.publish_at or timezone.now()).date(),
+                article=article,
+                description="reported in this story",
+            )
+        return existing
+    _require(by, "deals.add_agreement")
     title = " and ".join(c.name for c, _ in parties[:3]) + f" {Agreement.Kind(kind).label.lower()}"
     resulting = proposal.get("resulting_company")
     agreement = Agreement.objects.create(

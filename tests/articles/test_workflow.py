@@ -2,7 +2,6 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.utils import timezone
@@ -23,14 +22,8 @@ from tests.factories import (
     AnnotationFactory,
     ArticleFactory,
     PartyFactory,
-    UserFactory,
 )
-
-
-def user_in(group: str):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group))
-    return user
+from tests.groups import user_in
 
 
 @pytest.fixture
@@ -154,7 +147,7 @@ def test_stale_save_is_refused_and_names_what_changed(editor):
     assert (article.headline, article.dek) == ("Theirs", "")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_editors_saving_at_once_one_wins_one_is_refused():
     editor_a, editor_b = user_in("Editor"), user_in("Editor")
     article = ArticleFactory()

@@ -4,7 +4,6 @@ import json
 import threading
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -12,18 +11,13 @@ from django.urls import reverse
 from deals.models import Agreement, Annotation, Company, Person
 from deals.structuring import AlreadyDecided, annotation_confirm
 from deals.suggesting import refresh_suggestions
-from tests.factories import ArticleFactory, CompanyAliasFactory, CompanyFactory, UserFactory
+from tests.factories import ArticleFactory, CompanyAliasFactory, CompanyFactory
+from tests.groups import user_in
 
 BODY = (
     "China Telecom will extend its partnership with Orange SA into IoT in Asia, Europe and Africa.\n\n"
     "“Demand is strong,” said Anna Berg, head of sales at Jefferies."
 )
-
-
-def user_in(group: str):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
@@ -203,7 +197,7 @@ def test_second_decision_on_the_same_suggestion_is_refused_with_409(editor_clien
     assert "already confirmed" in response.json()["error"]["message"]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_editors_accepting_one_suggestion_at_once_one_wins():
     CompanyFactory(name="China Telecom", slug="china-telecom")
     article = ArticleFactory(body=BODY)
@@ -231,3 +225,20 @@ def test_two_editors_accepting_one_suggestion_at_once_one_wins():
 
     assert sorted(outcomes) == ["accepted", "refused"]
     assert Annotation.objects.get(pk=suggestion.pk).reviewed_by in editors
+
+
+def test_accepting_several_spans_of_one_deal_makes_one_agreement(editor_client, db):
+    CompanyFactory(name="China Telecom", slug="china-telecom")
+    CompanyFactory(name="AT&T", slug="att")
+    article = ArticleFactory(
+        body="China Telecom will extend its joint venture with AT&T. The pair founded the venture long ago."
+    )
+    refresh_suggestions(article)
+    assert article.annotations.filter(kind="agreement").count() == 2
+
+    post(editor_client, url(article, "deals_structure_accept_all"))
+
+    assert Agreement.objects.count() == 1
+    assert set(article.annotations.values_list("agreement", flat=True).exclude(agreement=None)) == {
+        Agreement.objects.get().pk
+    }

@@ -320,8 +320,9 @@
     if (choice === "agreement") agreementPanel(panel);
     if (choice === "person" || choice === "quote") await personPanel(panel, choice);
   });
-  $("structure-body").addEventListener("mouseup", showToolbar);
-  $("structure-body").addEventListener("keyup", showToolbar);
+  // The selection is final only after the browser handled the gesture: read it a tick later.
+  const later = () => window.setTimeout(showToolbar, 0);
+  for (const event of ["mouseup", "dblclick", "keyup"]) $("structure-body").addEventListener(event, later);
 
   // --- keyboard ---------------------------------------------------------------------------
   document.addEventListener("keydown", (event) => {
