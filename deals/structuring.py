@@ -176,7 +176,7 @@ def _person_from(proposal: dict, *, by) -> Person | None:
 def _claim(annotation: Annotation) -> Annotation:
     """Lock the suggestion; refuse if someone decided on it since it was shown."""
     locked = (
-        Annotation.objects.select_for_update()
+        Annotation.objects.select_for_update(of=("self",))
         .select_related("article", "reviewed_by")
         .get(pk=annotation.pk)
     )
@@ -313,7 +313,9 @@ def annotation_resolve(annotation: Annotation, *, by: AbstractBaseUser, keep: bo
     """Settle an annotation an edit put in doubt: keep it on the words now at its span, or reject it."""
     _require(by, "deals.change_annotation")
     annotation = (
-        Annotation.objects.select_for_update().select_related("article").get(pk=annotation.pk)
+        Annotation.objects.select_for_update(of=("self",))
+        .select_related("article")
+        .get(pk=annotation.pk)
     )
     if annotation.anchor_state == Annotation.AnchorState.ANCHORED:
         raise AlreadyDecided(annotation)

@@ -161,3 +161,45 @@ def test_diff_escapes_markup_from_the_text():
 
     assert "<b>" not in html and "<i>" not in html
     assert "&lt;i&gt;" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_saving_the_form_at_once_one_is_refused():
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    from tests.groups import user_in
+
+    article = ArticleFactory()
+    editors = [user_in("Editor"), user_in("Editor")]
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def save(user, dek):
+        client = Client()
+        client.force_login(user)
+        try:
+            barrier.wait(timeout=10)
+            response = client.post(change_url(article), form_data(article, dek=dek))
+            saved = response.status_code == 302 and response["Location"].endswith("/article/")
+            refused = (
+                response.status_code == 200 and b"since you opened it" in response.content
+            ) or (response.status_code == 302 and response["Location"] == change_url(article))
+            statuses.append("saved" if saved else "refused" if refused else response.status_code)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=save, args=(u, d)) for u, d in zip(editors, "AB", strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    article.refresh_from_db()
+    assert sorted(statuses) == ["refused", "saved"]
+    assert article.version == 2
+    assert article.dek in {"A", "B"}

@@ -9,7 +9,6 @@ from django.test import Client
 from django.urls import reverse
 
 from deals.models import Agreement, Annotation, Company, Person
-from deals.structuring import AlreadyDecided, annotation_confirm
 from deals.suggesting import refresh_suggestions
 from tests.factories import ArticleFactory, CompanyAliasFactory, CompanyFactory
 from tests.groups import user_in
@@ -204,16 +203,16 @@ def test_two_editors_accepting_one_suggestion_at_once_one_wins():
     refresh_suggestions(article)
     suggestion = article.annotations.get(exact="China Telecom")
     editors = [user_in("Editor"), user_in("Editor")]
+    address = url(article, "deals_structure_decide", suggestion.pk, "accept")
     barrier = threading.Barrier(2)
-    outcomes = []
+    statuses = []
 
     def decide(user):
+        client = Client()
+        client.force_login(user)
         try:
             barrier.wait(timeout=10)
-            annotation_confirm(Annotation.objects.get(pk=suggestion.pk), by=user)
-            outcomes.append("accepted")
-        except AlreadyDecided:
-            outcomes.append("refused")
+            statuses.append(post(client, address).status_code)
         finally:
             connection.close()
 
@@ -223,7 +222,7 @@ def test_two_editors_accepting_one_suggestion_at_once_one_wins():
     for thread in threads:
         thread.join(timeout=30)
 
-    assert sorted(outcomes) == ["accepted", "refused"]
+    assert sorted(statuses) == [200, 409]
     assert Annotation.objects.get(pk=suggestion.pk).reviewed_by in editors
 
 
