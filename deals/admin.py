@@ -132,7 +132,9 @@ class AnnotationAdmin(SimpleHistoryAdmin):
         "anchor_state",
         "source",
         "confidence",
+        "created_by",
         "reviewed_by",
+        "reviewed_at",
     ]
     list_filter = ["kind", "review_state", "anchor_state", "source"]
     search_fields = [

@@ -19,10 +19,13 @@ class Mark:
     css: str
     href: str = ""  # only ever a path we built ourselves
     title: str = ""
+    anchor: str = ""  # an id readers can link to; set on the first piece only
 
 
-def _open(mark: Mark) -> str:
+def _open(mark: Mark, with_id: bool) -> str:
     attributes = f' class="{escape(mark.css)}"'
+    if mark.anchor and with_id:
+        attributes += f' id="{escape(mark.anchor)}"'
     if mark.href:
         attributes += f' href="{escape(mark.href)}"'
     if mark.title:
@@ -37,6 +40,7 @@ def _paragraph(body: str, start: int, end: int, marks: list[Mark]) -> str:
     )
     out: list[str] = ["<p>"]
     stack: list[Mark] = []
+    opened: set[int] = set()
     for left, right in pairwise(points):
         active = sorted(
             (m for m in inside if m.start <= left and m.end >= right),
@@ -57,7 +61,8 @@ def _paragraph(body: str, start: int, end: int, marks: list[Mark]) -> str:
         for mark in reversed(stack[common:]):
             out.append(f"</{mark.tag}>")
         for mark in kept[common:]:
-            out.append(_open(mark))
+            out.append(_open(mark, id(mark) not in opened))
+            opened.add(id(mark))
         stack = kept
         out.append(escape(body[left:right]))
     for mark in reversed(stack):

@@ -1,8 +1,12 @@
-"""What deals draws on the public story page, registered with ``articles.panels``."""
+"""What deals adds to the public story side, registered with ``articles.panels``."""
 
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Annotation
+from articles.models import Article
+
+from .models import Agreement, Annotation, Company
 from .rendering import Mark, render_body
 
 
@@ -14,6 +18,7 @@ def annotated_body(article) -> SafeString:
         .filter(article=article)
         .select_related("company", "person", "agreement")
     ):
+        anchor = f"a{a.pk}"
         if a.kind == Annotation.Kind.COMPANY and a.company_id:
             marks.append(
                 Mark(
@@ -23,14 +28,129 @@ def annotated_body(article) -> SafeString:
                     "mention mention-company",
                     a.company.get_absolute_url(),
                     a.company.name,
+                    anchor,
                 )
             )
         elif a.kind == Annotation.Kind.AGREEMENT and a.agreement_id:
-            marks.append(Mark(a.start, a.end, "mark", "mention-deal", title=a.agreement.title))
+            marks.append(
+                Mark(a.start, a.end, "mark", "mention-deal", title=a.agreement.title, anchor=anchor)
+            )
         elif a.kind == Annotation.Kind.PERSON and a.person_id:
             title = a.person.name + (f", {a.person.title}" if a.person.title else "")
-            marks.append(Mark(a.start, a.end, "span", "mention-person", title=title))
+            marks.append(Mark(a.start, a.end, "span", "mention-person", title=title, anchor=anchor))
         elif a.kind == Annotation.Kind.QUOTE:
             speaker = a.person.name if a.person_id else "unattributed"
-            marks.append(Mark(a.start, a.end, "span", "quote", title=f"Quote: {speaker}"))
+            marks.append(
+                Mark(a.start, a.end, "span", "quote", title=f"Quote: {speaker}", anchor=anchor)
+            )
     return mark_safe(render_body(article.body, marks))
+
+
+def story_agreements(article):
+    ids = (
+        Annotation.objects.public()
+        .filter(article=article, agreement__isnull=False)
+        .values("agreement_id")
+    )
+    return (
+        Agreement.objects.filter(pk__in=ids)
+        .select_related("resulting_company")
+        .prefetch_related("parties__company", "sectors", "regions")
+        .order_by("title")
+    )
+
+
+def deal_cards(article) -> SafeString:
+    agreements = list(story_agreements(article))
+    quotes = list(
+        Annotation.objects.public()
+        .filter(article=article, kind=Annotation.Kind.QUOTE)
+        .select_related("person__organisation")
+        .order_by("start")
+    )
+    if not agreements and not quotes:
+        return mark_safe("")
+    return render_to_string(
+        "deals/_story_panels.html", {"agreements": agreements, "quotes": quotes}
+    )
+
+
+def related(article, limit: int) -> list[tuple[Article, str]]:
+    """Live stories sharing confirmed companies or agreements, with the reason for each."""
+    mine = Annotation.objects.public().filter(article=article)
+    companies = set(mine.exclude(company=None).values_list("company_id", flat=True))
+    agreements = set(mine.exclude(agreement=None).values_list("agreement_id", flat=True))
+    if not companies and not agreements:
+        return []
+    shared = (
+        Annotation.objects.public()
+        .filter(Q(company_id__in=companies) | Q(agreement_id__in=agreements))
+        .filter(article__in=Article.objects.live())
+        .exclude(article=article)
+    )
+    top = list(
+        shared.values("article_id")
+        .annotate(
+            deals=Count("agreement_id", distinct=True),
+            firms=Count("company_id", distinct=True),
+        )
+        .order_by("-deals", "-firms", "-article_id")[:limit]
+    )
+    ids = [row["article_id"] for row in top]
+    reasons: dict[int, str] = {}
+    for row in (
+        shared.filter(article_id__in=ids)
+        .values("article_id", "agreement__title", "company__name")
+        .order_by("agreement__title", "company__name")
+    ):
+        if row["agreement__title"]:
+            reasons.setdefault(row["article_id"], f"also about the {row['agreement__title']}")
+    for row in (
+        shared.filter(article_id__in=ids, company__isnull=False)
+        .values("article_id", "company__name")
+        .order_by("company__name")
+    ):
+        reasons.setdefault(row["article_id"], f"also about {row['company__name']}")
+    stories = Article.objects.in_bulk(ids)
+    return [(stories[i], reasons.get(i, "related")) for i in ids if i in stories]
+
+
+def _organisation(company: Company) -> dict:
+    same_as = []
+    if company.wikidata_id:
+        same_as.append(f"https://www.wikidata.org/wiki/{company.wikidata_id}")
+    if company.lei:
+        same_as.append(f"https://search.gleif.org/#/record/{company.lei}")
+    data = {"@type": "Organization", "name": company.name, "url": company.get_absolute_url()}
+    if same_as:
+        data["sameAs"] = same_as
+    if company.legal_name:
+        data["legalName"] = company.legal_name
+    return data
+
+
+def jsonld(article) -> dict:
+    """Companies that are parties to the story's deals are what it is ``about``; others it mentions."""
+    mentioned = Company.objects.filter(
+        annotations__in=Annotation.objects.public().filter(article=article)
+    ).distinct()
+    central = set(
+        Company.objects.filter(parties__agreement__in=story_agreements(article)).values_list(
+            "pk", flat=True
+        )
+    )
+    about = [c for c in mentioned if c.pk in central]
+    others = [c for c in mentioned if c.pk not in central]
+    facts = {}
+    if about:
+        facts["about"] = [_organisation(c) for c in about]
+    if others:
+        facts["mentions"] = [_organisation(c) for c in others]
+    return facts
+
+
+def by_company(queryset, value: str):
+    """Stories with a confirmed mention of the company with this slug."""
+    return queryset.filter(
+        pk__in=Annotation.objects.public().filter(company__slug=value).values("article_id")
+    )

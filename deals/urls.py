@@ -6,5 +6,6 @@ app_name = "deals"
 
 urlpatterns = [
     path("companies/<slug:slug>/", views.company_detail, name="company"),
+    path("companies/<slug:slug>/feed.xml", views.company_feed, name="company_feed"),
     path("deals/<slug:slug>/", views.agreement_detail, name="agreement"),
 ]

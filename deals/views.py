@@ -1,46 +1,137 @@
-"""Public company and deal pages. Only live stories and confirmed annotations are shown."""
+"""Public company and deal pages and the per-company feed. Only live stories back what is shown."""
 
-from django.http import HttpRequest, HttpResponse
+import re
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.http import require_safe
 
-from articles.models import Article
+from articles.caching import public_page
 
-from .models import Agreement, Annotation, Company
+from . import selectors
+from .models import Company
+from .network import network_svg
 
-LIST_SIZE = 30
+LIST_SIZE = 20
 
 
 @require_safe
+@public_page
 def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    company = get_object_or_404(Company.objects.prefetch_related("tickers", "aliases"), slug=slug)
-    agreements = (
-        Agreement.objects.filter(parties__company=company)
-        .prefetch_related("parties__company")
-        .distinct()
+    company = get_object_or_404(
+        Company.objects.select_related("parent").prefetch_related(
+            "tickers", "aliases", "subsidiaries"
+        ),
+        slug=slug,
     )
-    articles = (
-        Article.objects.live()
-        .filter(
-            annotations__company=company,
-            annotations__review_state=Annotation.ReviewState.CONFIRMED,
-        )
-        .distinct()[:LIST_SIZE]
+    agreements = list(selectors.agreements_of(company))
+    partners: dict[int, tuple[str, str, list[str]]] = {}
+    for agreement in agreements:
+        for party in agreement.parties.all():
+            if party.company_id != company.pk:
+                entry = partners.setdefault(
+                    party.company_id, (party.company.name, party.company.get_absolute_url(), [])
+                )
+                entry[2].append(agreement.get_kind_display().lower())
+    rows = [(name, url, ", ".join(dict.fromkeys(kinds))) for name, url, kinds in partners.values()]
+    timeline = sorted(
+        ((event, agreement) for agreement in agreements for event in agreement.live_events),
+        key=lambda pair: (pair[0].occurred_on, pair[0].pk),
+    )
+    stories = Paginator(selectors.stories_mentioning(company), LIST_SIZE).get_page(
+        request.GET.get("page")
     )
     return render(
         request,
         "deals/company.html",
-        {"company": company, "agreements": agreements, "articles": articles},
+        {
+            "company": company,
+            "agreements": agreements,
+            "partners": rows,
+            "network": network_svg(company.name, rows),
+            "timeline": timeline,
+            "page": stories,
+        },
     )
+
+
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"”’]?|$)")
+
+
+def sentence_around(body: str, start: int, end: int) -> str:
+    """The sentence (or its part within 300 characters) that holds the span."""
+    left = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
+    left = 0 if left < 0 else left + 1
+    right_candidates = [i for i in (body.find(". ", end), body.find("\n", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(body)
+    left = max(left, start - 300)
+    right = min(right, end + 300)
+    return body[left:right].strip()
 
 
 @require_safe
+@public_page
 def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    agreement = get_object_or_404(
-        Agreement.objects.select_related("resulting_company").prefetch_related(
-            "parties__company", "sectors", "regions"
-        ),
-        slug=slug,
+    agreement = (
+        selectors.public_agreements()
+        .select_related("resulting_company")
+        .prefetch_related("parties__company", "sectors", "regions")
+        .filter(slug=slug)
+        .first()
     )
-    events = agreement.events.filter(article__in=Article.objects.live()).select_related("article")
-    return render(request, "deals/agreement.html", {"agreement": agreement, "events": events})
+    if agreement is None:
+        raise Http404("No such deal")
+    events = selectors.live_events().filter(agreement=agreement).order_by("occurred_on", "pk")
+    evidence = [
+        {
+            "annotation": a,
+            "sentence": sentence_around(a.article.body, a.start, a.end),
+            "url": f"{a.article.get_absolute_url()}#a{a.pk}",
+        }
+        for a in selectors.live_evidence()
+        .filter(agreement=agreement)
+        .select_related("article")
+        .order_by("-article__publish_at", "start")
+    ]
+    return render(
+        request,
+        "deals/agreement.html",
+        {"agreement": agreement, "events": events, "evidence": evidence},
+    )
+
+
+class CompanyFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Company, slug=slug)
+
+    def title(self, company):
+        return f"{company.name} · Newsroom"
+
+    def link(self, company):
+        return company.get_absolute_url()
+
+    def description(self, company):
+        return f"The latest stories about {company.name}."
+
+    def items(self, company):
+        return selectors.stories_mentioning(company)[:LIST_SIZE]
+
+    def item_title(self, article):
+        return article.headline
+
+    def item_description(self, article):
+        return article.dek or article.body[:300]
+
+    def item_pubdate(self, article):
+        return article.publish_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+
+company_feed = require_safe(public_page(CompanyFeed()))

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
     "simple_history",
@@ -91,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "articles.context_processors.navigation",
             ],
         },
     },
@@ -201,6 +203,8 @@ SESSION_COOKIE_HTTPONLY = True
 # --- Newsroom ---------------------------------------------------------------------------------
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 NEWSROOM_DEMO_PASSWORD = os.environ.get("NEWSROOM_DEMO_PASSWORD", "newsroom-demo")
+# How often each process writes the page views it counted; 0 writes only when asked (tests).
+NEWSROOM_PAGEVIEW_FLUSH_SECONDS = float(os.environ.get("NEWSROOM_PAGEVIEW_FLUSH_SECONDS", "5"))
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -15,3 +15,17 @@ def seed_path() -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def _pages_and_views_start_fresh():
+    """Each test starts with an empty page cache and no pending page views."""
+    from django.core.cache import cache
+
+    from articles.pageviews import counter
+
+    counter.interval = 0
+    cache.clear()
+    with counter.lock:
+        counter.counts.clear()
+    yield

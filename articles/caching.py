@@ -1,0 +1,127 @@
+"""Whole-page caching for anonymous readers, conditional GET, and invalidation on any change.
+
+Every cached page is keyed by a *site generation* that any change to what pages show bumps
+(stories, rankings, and, through ``deals``, annotations, agreements and companies), and is
+valid only until the next embargo lifts, so a scheduled story appears the moment it is due.
+"""
+
+import hashlib
+import time
+from datetime import datetime
+from functools import wraps
+
+from django.core.cache import cache
+from django.db.models import Min
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.http import http_date, parse_http_date_safe
+
+STATE_KEY = "site:state"
+PAGE_SECONDS = 300
+CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=30"
+
+
+def _next_embargo() -> float | None:
+    from .models import Article
+
+    when = Article.objects.filter(
+        status=Article.Status.PUBLISHED, publish_at__gt=timezone.now()
+    ).aggregate(next=Min("publish_at"))["next"]
+    return when.timestamp() if when else None
+
+
+def bump_generation(*args, **kwargs) -> None:
+    """Forget every cached page (connected to the save and delete signals of what pages show)."""
+    state = cache.get(STATE_KEY)
+    generation = (state[0] + 1) if state else int(time.time() * 1000)
+    cache.set(STATE_KEY, (generation, None, False), None)
+
+
+def site_state() -> tuple[int, float | None]:
+    """(generation, time of the next embargo lifting) — one cache read on the hot path."""
+    state = cache.get(STATE_KEY)
+    now = time.time()
+    if state is None or not state[2] or (state[1] is not None and now >= state[1]):
+        generation = state[0] + 1 if state else int(now * 1000)
+        state = (generation, _next_embargo(), True)
+        cache.set(STATE_KEY, state, None)
+    return state[0], state[1]
+
+
+def _etag(content: bytes) -> str:
+    return '"' + hashlib.blake2b(content, digest_size=16).hexdigest() + '"'
+
+
+def _not_modified(request: HttpRequest, etag: str, modified: float) -> bool:
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        return (
+            etag in {tag.strip() for tag in if_none_match.split(",")}
+            or if_none_match.strip() == "*"
+        )
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and int(modified) <= since
+
+
+def _headers(response: HttpResponse, etag: str, modified: float) -> HttpResponse:
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    response["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+def public_page(view=None, *, on_hit=None):
+    """Cache a public page whole; answer 304 when the reader's copy is current.
+
+    ``on_hit(request, kwargs)`` runs for every 200 answered, cached or not (page views).
+    """
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            generation, embargo = site_state()
+            key = f"page:{generation}:{hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()}"
+            entry = cache.get(key)
+            if entry is None:
+                response = view(request, *args, **kwargs)
+                if (
+                    response.status_code != 200
+                    or response.streaming
+                    or response.has_header("Cache-Control")
+                ):
+                    return response
+                modified = time.time()
+                entry = (
+                    bytes(response.content),
+                    response["Content-Type"],
+                    _etag(response.content),
+                    modified,
+                )
+                timeout = (
+                    PAGE_SECONDS
+                    if embargo is None
+                    else max(1, min(PAGE_SECONDS, int(embargo - time.time())))
+                )
+                cache.set(key, entry, timeout)
+            content, content_type, etag, modified = entry
+            if on_hit:
+                on_hit(request, kwargs)
+            if _not_modified(request, etag, modified):
+                return _headers(HttpResponseNotModified(), etag, modified)
+            return _headers(HttpResponse(content, content_type=content_type), etag, modified)
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
+
+
+def never_cache_private(response: HttpResponse) -> HttpResponse:
+    """Previews and editor pages: never stored by browsers, proxies or CDNs."""
+    response["Cache-Control"] = "private, no-store, max-age=0"
+    return response
+
+
+def as_datetime(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp, tz=timezone.get_current_timezone())

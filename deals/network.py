@@ -1,0 +1,50 @@
+"""A company's partner network drawn as SVG on the server: the company in the middle, partners around.
+
+Pure: names and links in, SVG text out; every name is escaped.
+"""
+
+import math
+
+from django.utils.html import escape
+
+WIDTH, HEIGHT = 640, 420
+RADIUS = 150
+
+
+def _label(text: str, limit: int = 26) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def network_svg(
+    center: str, partners: list[tuple[str, str, str]], *, title_id: str = "network-title"
+) -> str:
+    """``partners``: (name, page url, what links them, e.g. 'joint venture'). Empty when none."""
+    if not partners:
+        return ""
+    cx, cy = WIDTH / 2, HEIGHT / 2
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{title_id}" class="network">',
+        f'<title id="{title_id}">Partner network of {escape(center)}</title>',
+    ]
+    nodes = []
+    count = len(partners)
+    for index, (name, url, link) in enumerate(partners):
+        angle = -math.pi / 2 + 2 * math.pi * index / count
+        x, y = cx + RADIUS * 1.45 * math.cos(angle), cy + RADIUS * math.sin(angle)
+        mx, my = (cx + x) / 2, (cy + y) / 2
+        parts.append(f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" class="edge"/>')
+        parts.append(
+            f'<text x="{mx:.1f}" y="{my - 4:.1f}" class="edge-label" text-anchor="middle">{escape(_label(link, 22))}</text>'
+        )
+        nodes.append(
+            f'<a href="{escape(url)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="8" class="partner"/>'
+            f'<text x="{x:.1f}" y="{y + 24:.1f}" text-anchor="middle" class="node-label">{escape(_label(name))}</text></a>'
+        )
+    parts.extend(nodes)
+    parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="14" class="centre"/>')
+    parts.append(
+        f'<text x="{cx:.1f}" y="{cy + 34:.1f}" text-anchor="middle" class="node-label centre-label">{escape(_label(center))}</text>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,18 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Company
+from .selectors import live_evidence, public_agreements
+
+
+class CompanySitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return Company.objects.filter(pk__in=live_evidence().values("company_id")).order_by("slug")
+
+
+class AgreementSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return public_agreements().order_by("slug")
