@@ -86,6 +86,8 @@ def public_page(view=None, *, on_hit=None):
             entry = cache.get(key)
             if entry is None:
                 response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
                 if (
                     response.status_code != 200
                     or response.streaming
