@@ -4,19 +4,21 @@ import json
 
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from . import search as story_search
-from .caching import never_cache_private, public_page
+from .caching import never_cache_private, public_page, site_state
 from .models import Article, Reporter, Section
 from .pageviews import count_view
 from .panels import jsonld_facts, known_filters, related_stories, render_story_body, story_panels
-from .rankings import rankings_for
+from .rankings import MOST_READ_SECONDS, rankings_for
 
 LIST_SIZE = 20
 
@@ -94,26 +96,66 @@ def jsonld(request: HttpRequest, article: Article) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _parts(request: HttpRequest, article: Article) -> dict:
+    """The story's main column and aside, rendered, with its JSON-LD and description."""
+    context = {
+        "article": article,
+        "body": render_story_body(article),
+        "panels": story_panels(article),
+        "rankings": rankings_for(article),
+        "related": related_stories(article),
+    }
+    description = article.dek or article.body[:200].rsplit(" ", 1)[0] + "…"
+    return {
+        "main": render_to_string("articles/_story_main.html", context, request),
+        "jsonld": jsonld(request, article),
+        "description": description,
+    }
+
+
+def story_parts(request: HttpRequest, article: Article) -> dict:
+    """The costly parts of a story page, rendered once per story version and site generation.
+
+    They change only when the story, or something it shows, changes (which bumps the
+    generation), or when the most-read list moves (hence the short lifetime).
+    """
+    generation, _ = site_state()
+    key = f"story-parts:{generation}:{article.pk}:{article.version}:{request.get_host()}"
+    parts = cache.get(key)
+    if parts is None:
+        full = Article.objects.select_related("section").with_byline().get(pk=article.pk)
+        parts = _parts(request, full)
+        cache.set(key, parts, MOST_READ_SECONDS)
+    return parts
+
+
 def _story(request: HttpRequest, article: Article, *, preview: bool = False) -> HttpResponse:
+    parts = _parts(request, article) if preview else story_parts(request, article)
     return render(
-        request,
-        "articles/article.html",
-        {
-            "article": article,
-            "body": render_story_body(article),
-            "panels": story_panels(article),
-            "rankings": rankings_for(article),
-            "related": related_stories(article),
-            "jsonld": jsonld(request, article),
-            "preview": preview,
-        },
+        request, "articles/article.html", {"article": article, "preview": preview, **parts}
     )
 
 
 @require_safe
 @public_page(on_hit=count_view)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return _story(request, get_object_or_404(live_list(), slug=slug))
+    # Only what the page's head needs; the rest comes rendered from the story parts.
+    article = get_object_or_404(
+        Article.objects.live().only(
+            "id",
+            "slug",
+            "headline",
+            "dek",
+            "language",
+            "version",
+            "status",
+            "publish_at",
+            "updated_at",
+            "first_published_at",
+        ),
+        slug=slug,
+    )
+    return _story(request, article)
 
 
 @require_safe

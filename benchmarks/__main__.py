@@ -10,11 +10,15 @@ import django
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     django.setup()
-    from . import engine
+    from . import engine, http
     from .measure import Table
 
+    only = set(sys.argv[1:])
     table = Table()
-    engine.run(table)
+    if not only or "engine" in only:
+        engine.run(table)
+    if not only or "http" in only:
+        http.run(table)
     print()
     print(
         f"Newsroom benchmarks on {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}"

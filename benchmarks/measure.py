@@ -61,7 +61,7 @@ class Table:
                 f"{value:,.2f} {unit}".strip(),
                 against,
                 f"{other:,.2f} {unit}".strip() if other is not None else "",
-                f"{ratio:,.1f}x" if ratio is not None else "",
+                f"{ratio:,.2f}x" if ratio is not None else "",
                 goal,
                 "" if ok is None else ("met" if ok else "MISSED"),
             )

@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
-ROOT_URLCONF = "newsroom.urls"
+ROOT_URLCONF = os.environ.get("NEWSROOM_URLCONF", "newsroom.urls")
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
@@ -127,7 +127,8 @@ else:
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Keep connections: opening one runs the PRAGMAs above, a cost not worth paying per request.
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
     # Tests use a file, not shared memory, so that concurrent tests see real WAL locking.
     DATABASES["default"].setdefault("TEST", {}).setdefault(
         "NAME", str(VAR_DIR / "test-newsroom.sqlite3")

@@ -1,5 +1,7 @@
 """Readers' pages in a real browser: the seed-like story at desktop and phone widths."""
 
+from itertools import pairwise
+
 import pytest
 from django.core.management import call_command
 
@@ -18,8 +20,12 @@ def demo_story():
 
 
 @pytest.mark.parametrize(("name", "width"), [("desktop", 1280), ("phone", 360)])
-def test_story_reads_well_at_desktop_and_phone_widths(browser, live_server, demo_story, name, width):
-    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=False)
+def test_story_reads_well_at_desktop_and_phone_widths(
+    browser, live_server, demo_story, name, width
+):
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, java_script_enabled=False
+    )
     page = context.new_page()
 
     page.goto(f"{live_server.url}{demo_story.get_absolute_url()}")
@@ -30,9 +36,12 @@ def test_story_reads_well_at_desktop_and_phone_widths(browser, live_server, demo
     assert scroll_width <= width, f"{scroll_width}px wide at {width}px: horizontal scrolling"
     for landmark in ("header", "nav", "main", "footer", "article", "aside"):
         assert page.locator(landmark).count() >= 1, landmark
-    levels = [int(tag[1]) for tag in page.eval_on_selector_all("h1, h2, h3", "els => els.map(e => e.tagName)")]
+    levels = [
+        int(tag[1])
+        for tag in page.eval_on_selector_all("h1, h2, h3", "els => els.map(e => e.tagName)")
+    ]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert all(b - a <= 1 for a, b in pairwise(levels)), levels
     assert page.locator(".story-body a.mention-company").count() >= 10
     assert page.locator("text=Deals in this story").count() == 1
     context.close()

@@ -1,0 +1,165 @@
+"""Public pages under real load: wrk against gunicorn (2 x cores + 1 workers) on loopback.
+
+Each figure is measured side by side in one run, on the same server and middleware, against a
+trivial Django view.
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from .measure import Table
+
+ROOT = Path(__file__).resolve().parent.parent
+DURATION = os.environ.get("NEWSROOM_BENCH_SECONDS", "8")
+CONNECTIONS = "16"
+RANDOM_QUERY = """
+request = function()
+  return wrk.format("GET", wrk.path .. "?uncached=" .. math.random(1, 1000000000))
+end
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_environment(database_url: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "benchmark-only-secret-key-not-for-production-0123456789abcdef",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SESSION_COOKIE_SECURE": "0",
+        "DJANGO_CSRF_COOKIE_SECURE": "0",
+        "DJANGO_SECURE_HSTS_SECONDS": "0",
+        "NEWSROOM_URLCONF": "benchmarks.urls",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+
+
+@contextmanager
+def gunicorn(env: dict[str, str]):
+    port = _free_port()
+    workers = str(2 * (os.cpu_count() or 1) + 1)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "newsroom.wsgi",
+            "-w",
+            workers,
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--timeout",
+            "60",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wrk(url: str, *, header: str = "", script: str = "") -> float:
+    """Requests per second that wrk measured, failing loudly on any non-2xx/3xx answer."""
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--timeout", "10s"]
+    if header:
+        command += ["-H", header]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        lua.write(script)
+    if script:
+        command += ["-s", lua.name]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    os.unlink(lua.name)
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if bad:
+        raise RuntimeError(f"{bad.group(1)} failed responses from {url}:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def run(table: Table) -> None:
+    if not shutil.which("wrk"):
+        print("http: wrk is not installed (apt-get install wrk); its rows are left out")
+        return
+    workdir = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
+    env = server_environment(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    )
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    story = subprocess.run(
+        [sys.executable, "-m", "benchmarks.story"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    with gunicorn(env) as base:
+        etag = urllib.request.urlopen(base + story).headers["ETag"]
+        trivial = wrk(base + "/bench/trivial")
+        uncached = wrk(base + story, script=RANDOM_QUERY)
+        cached = wrk(base + story)
+        not_modified = wrk(base + story, header=f"If-None-Match: {etag}")
+    print(
+        f"http: trivial view {trivial:,.0f} req/s on gunicorn with {2 * (os.cpu_count() or 1) + 1} workers"
+    )
+    table.add(
+        "story page (20 mentions, 2 deals), uncached",
+        uncached,
+        "req/s",
+        "trivial Django view",
+        trivial,
+        ">= 0.25x",
+        uncached / trivial >= 0.25,
+        ratio=uncached / trivial,
+    )
+    table.add(
+        "story page from the page cache",
+        cached,
+        "req/s",
+        "trivial Django view",
+        trivial,
+        ">= 0.6x",
+        cached / trivial >= 0.6,
+        ratio=cached / trivial,
+    )
+    table.add(
+        "story page answered 304",
+        not_modified,
+        "req/s",
+        "trivial Django view",
+        trivial,
+        ">= 0.8x",
+        not_modified / trivial >= 0.8,
+        ratio=not_modified / trivial,
+    )
+    shutil.rmtree(workdir, ignore_errors=True)

@@ -1,0 +1,13 @@
+"""The site's URLs plus a trivial view, the yardstick the page benchmarks are measured against."""
+
+from django.http import HttpResponse
+from django.urls import path
+
+from newsroom.urls import urlpatterns as site
+
+
+def trivial(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [path("bench/trivial", trivial), *site]
