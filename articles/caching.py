@@ -5,6 +5,7 @@ Every cached page is keyed by a *site generation* that any change to what pages 
 valid only until the next embargo lifts, so a scheduled story appears the moment it is due.
 """
 
+import functools
 import hashlib
 import time
 from datetime import datetime
@@ -76,9 +77,14 @@ def _not_modified(request: HttpRequest, etag: str, modified: float) -> bool:
 
 def _headers(response: HttpResponse, etag: str, modified: float) -> HttpResponse:
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(modified)
+    response["Last-Modified"] = _http_date(modified)
     response["Cache-Control"] = CACHE_CONTROL
     return response
+
+
+@functools.lru_cache(maxsize=1024)
+def _http_date(modified: float) -> str:
+    return http_date(modified)
 
 
 def public_page(view=None, *, on_hit=None):

@@ -1,4 +1,7 @@
+import functools
+
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from .caching import site_state
@@ -14,6 +17,14 @@ def _sections() -> list[Section]:
     return sections
 
 
+@functools.cache
+def site_urls() -> dict[str, str]:
+    """The site-wide links every page carries, reversed once per process."""
+    return {
+        name: reverse(f"articles:{name}") for name in ("home", "search", "feed_rss", "feed_atom")
+    }
+
+
 def navigation(request):
     """The sections for the site's navigation, read only when a page shows them."""
-    return {"nav_sections": SimpleLazyObject(_sections)}
+    return {"nav_sections": SimpleLazyObject(_sections), "site_urls": site_urls()}

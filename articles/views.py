@@ -139,23 +139,35 @@ def _story(request: HttpRequest, article: Article, *, preview: bool = False) -> 
 @require_safe
 @public_page(on_hit=count_view)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    # Only what the page's head needs; the rest comes rendered from the story parts.
-    article = get_object_or_404(
-        Article.objects.live().only(
-            "id",
-            "slug",
-            "headline",
-            "dek",
-            "language",
-            "version",
-            "status",
-            "publish_at",
-            "updated_at",
-            "first_published_at",
-        ),
-        slug=slug,
-    )
-    return _story(request, article)
+    return _story(request, live_story_head(slug))
+
+
+HEAD_FIELDS = (
+    "id",
+    "slug",
+    "headline",
+    "dek",
+    "language",
+    "version",
+    "status",
+    "publish_at",
+    "updated_at",
+    "first_published_at",
+)
+
+
+def live_story_head(slug: str) -> Article:
+    """The live story's head fields (the rest comes rendered from its parts), kept per generation.
+
+    Any change to a story bumps the generation, and so does an embargo lifting, so a kept head
+    is never one that stopped being live.
+    """
+    key = f"story-head:{site_state()[0]}:{slug}"
+    article = cache.get(key)
+    if article is None:
+        article = get_object_or_404(Article.objects.live().only(*HEAD_FIELDS), slug=slug)
+        cache.set(key, article, MOST_READ_SECONDS)
+    return article
 
 
 @require_safe

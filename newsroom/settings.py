@@ -164,7 +164,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("NEWSROOM_TIME_ZONE", "UTC")
-USE_I18N = True
+# The interface is in one language; turning translation off saves work on every page.
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"

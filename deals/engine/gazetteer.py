@@ -130,7 +130,8 @@ class Matcher:
                 why += " (all-capitals line)"
                 confidence = 0.7
             following = tokens[j].lower if j < len(tokens) else ""
-            if following in ORDINARY_FOLLOWERS:
+            # An acronym ("BP", "RASOG") is no ordinary word, whatever follows it.
+            if following in ORDINARY_FOLLOWERS and not name.text.isupper():
                 return None
             previous = tokens[i - 1].text if i > 0 else ""
             if previous in {"an", "a"}:

@@ -211,3 +211,11 @@ def test_names_between_spaces_are_all_found(chosen):
         starts.append(text.index(name, position))
         position = starts[-1] + len(name)
     assert set(starts) <= found
+
+
+def test_acronym_names_are_not_ordinary_words_whatever_follows():
+    registry = Registry(companies=(RegistryCompany("rasog", "Rasog Group", (("RASOG", True),)),))
+
+    [mention] = suggest("Traders said RASOG markets its bonds abroad.", registry)
+
+    assert (mention.exact, mention.company) == ("RASOG", "rasog")
