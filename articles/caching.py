@@ -65,13 +65,13 @@ def _etag(content: bytes) -> str:
 
 
 def _not_modified(request: HttpRequest, etag: str, modified: float) -> bool:
-    if_none_match = request.headers.get("If-None-Match")
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
     if if_none_match is not None:
         return (
             etag in {tag.strip() for tag in if_none_match.split(",")}
             or if_none_match.strip() == "*"
         )
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
     return since is not None and int(modified) <= since
 
 
@@ -87,6 +87,18 @@ def _http_date(modified: float) -> str:
     return http_date(modified)
 
 
+# This process's copy of recent validators, so that a 304 needs no trip to a shared cache. Keys
+# carry the generation, so a changed page is never answered from a stale copy here.
+_local_validators: dict[str, tuple[str, float]] = {}
+LOCAL_VALIDATORS = 4096
+
+
+def _remember_validators(key: str, validators: tuple[str, float]) -> None:
+    if len(_local_validators) >= LOCAL_VALIDATORS:
+        _local_validators.clear()
+    _local_validators[key] = validators
+
+
 def public_page(view=None, *, on_hit=None):
     """Cache a public page whole; answer 304 when the reader's copy is current.
 
@@ -100,12 +112,10 @@ def public_page(view=None, *, on_hit=None):
                 return view(request, *args, **kwargs)
             generation, embargo = site_state()
             key = f"page:{generation}:{hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()}"
-            conditional = (
-                "If-None-Match" in request.headers or "If-Modified-Since" in request.headers
-            )
-            if conditional:
+            meta = request.META
+            if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
                 # A reader revalidating a page it has: compare validators, skip the content.
-                validators = cache.get(key + ":v")
+                validators = _local_validators.get(key) or cache.get(key + ":v")
                 if validators is not None and _not_modified(request, *validators):
                     if on_hit:
                         on_hit(request, kwargs)
@@ -134,6 +144,7 @@ def public_page(view=None, *, on_hit=None):
                     else max(1, min(PAGE_SECONDS, int(embargo - time.time())))
                 )
                 cache.set_many({key: entry, key + ":v": (entry[2], entry[3])}, timeout)
+                _remember_validators(key, (entry[2], entry[3]))
             content, content_type, etag, modified = entry
             if on_hit:
                 on_hit(request, kwargs)
