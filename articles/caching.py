@@ -45,6 +45,23 @@ def bump_generation(*args, **kwargs) -> None:
     cache.set(STATE_KEY, (generation, None, False), None)
 
 
+def invalidate_on_change(*models, m2m=()) -> None:
+    """Forget every cached page whenever a row of these models is saved or deleted."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for model in models:
+        post_save.connect(
+            bump_generation, sender=model, dispatch_uid=f"pages-{model.__name__}-save"
+        )
+        post_delete.connect(
+            bump_generation, sender=model, dispatch_uid=f"pages-{model.__name__}-delete"
+        )
+    for through in m2m:
+        m2m_changed.connect(
+            bump_generation, sender=through, dispatch_uid=f"pages-{through.__name__}"
+        )
+
+
 def site_state() -> tuple[int, float | None]:
     """(generation, time of the next embargo lifting) — one cache read on the hot path."""
     now = time.time()

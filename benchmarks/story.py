@@ -42,46 +42,29 @@ def main() -> None:
         for company in companies[i * 2 : i * 2 + 2]:
             Party.objects.get_or_create(agreement=deal, company=company)
         deals.append(deal)
+
+    def annotate(words: str, position: int, **target) -> int:
+        start = article.body.index(words, position)
+        end = start + len(words)
+        exact, prefix, suffix = quote_selector(article.body, start, end)
+        Annotation.objects.create(
+            article=article,
+            start=start,
+            end=end,
+            exact=exact,
+            prefix=prefix,
+            suffix=suffix,
+            review_state="confirmed",
+            **target,
+        )
+        return end
+
     position = 0
     for company in companies:
-        start = article.body.index(company.name, position)
-        end = start + len(company.name)
-        position = end
-        Annotation.objects.create(
-            article=article,
-            start=start,
-            end=end,
-            kind="company",
-            company=company,
-            review_state="confirmed",
-            **dict(
-                zip(
-                    ("exact", "prefix", "suffix"),
-                    quote_selector(article.body, start, end),
-                    strict=True,
-                )
-            ),
-        )
+        position = annotate(company.name, position, kind="company", company=company)
     position = 0
     for deal in deals:
-        start = article.body.index("joint venture", position)
-        end = start + len("joint venture")
-        position = end
-        Annotation.objects.create(
-            article=article,
-            start=start,
-            end=end,
-            kind="agreement",
-            agreement=deal,
-            review_state="confirmed",
-            **dict(
-                zip(
-                    ("exact", "prefix", "suffix"),
-                    quote_selector(article.body, start, end),
-                    strict=True,
-                )
-            ),
-        )
+        position = annotate("joint venture", position, kind="agreement", agreement=deal)
     print(article.get_absolute_url())
 
 

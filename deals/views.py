@@ -2,14 +2,13 @@
 
 import re
 
-from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.http import require_safe
 
 from articles.caching import public_page
+from articles.feeds import LatestStories
 
 from . import selectors
 from .models import Company
@@ -103,8 +102,8 @@ def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-class CompanyFeed(Feed):
-    feed_type = Rss201rev2Feed
+class CompanyFeed(LatestStories):
+    """The latest live stories that mention one company."""
 
     def get_object(self, request, slug):
         return get_object_or_404(Company, slug=slug)
@@ -120,18 +119,6 @@ class CompanyFeed(Feed):
 
     def items(self, company):
         return selectors.stories_mentioning(company)[:LIST_SIZE]
-
-    def item_title(self, article):
-        return article.headline
-
-    def item_description(self, article):
-        return article.dek or article.body[:300]
-
-    def item_pubdate(self, article):
-        return article.publish_at
-
-    def item_updateddate(self, article):
-        return article.updated_at
 
 
 company_feed = require_safe(public_page(CompanyFeed()))
