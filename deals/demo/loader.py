@@ -31,6 +31,7 @@ from ..models import (
 from . import registry
 
 STORY_DIR = Path(__file__).parent / "stories"
+DRAFT_DIR = Path(__file__).parent / "drafts"
 
 
 def _companies() -> dict[str, Company]:
@@ -239,4 +240,15 @@ def load_demo() -> list[tuple[str, str]]:
     for stem, article in stories.items():
         _annotate(article, stem, editor, companies, people, agreements)
     _rankings(stories)
+    _drafts(sections)
     return logins
+
+
+def _drafts(sections) -> None:
+    from ..suggesting import refresh_suggestions
+
+    for stem, section_slug in registry.DRAFTS.items():
+        parsed = parse_story_text((DRAFT_DIR / f"{stem}.txt").read_bytes())
+        result = import_story(parsed, section=sections[section_slug])
+        if result.outcome == "created":
+            refresh_suggestions(result.article)

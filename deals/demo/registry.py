@@ -110,7 +110,28 @@ COMPANIES = [
     ("vodafonethree", "VodafoneThree", "", "GB", [], [], None),
     ("directv", "DirecTV", "", "US", [], [], None),
     ("tpg", "TPG", "TPG Inc.", "US", [("TPG Inc.", False)], ["NASDAQ:TPG"], None),
+    (
+        "toyota",
+        "Toyota",
+        "Toyota Motor Corporation",
+        "JP",
+        [("Toyota Motor Corp.", False)],
+        ["TSE:7203"],
+        None,
+    ),
+    (
+        "panasonic",
+        "Panasonic",
+        "Panasonic Holdings Corporation",
+        "JP",
+        [("Panasonic Corp.", False)],
+        ["TSE:6752"],
+        None,
+    ),
 ]
+
+# Draft stories left for the editor to structure, with the engine's suggestions waiting.
+DRAFTS = {"toyota-panasonic-batteries": "business"}
 
 # slug, name, title, organisation slug
 PEOPLE = [
