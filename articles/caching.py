@@ -8,7 +8,6 @@ valid only until the next embargo lifts, so a scheduled story appears the moment
 import functools
 import hashlib
 import time
-from datetime import datetime
 from functools import wraps
 
 from django.core.cache import cache
@@ -178,7 +177,3 @@ def never_cache_private(response: HttpResponse) -> HttpResponse:
     """Previews and editor pages: never stored by browsers, proxies or CDNs."""
     response["Cache-Control"] = "private, no-store, max-age=0"
     return response
-
-
-def as_datetime(timestamp: float) -> datetime:
-    return datetime.fromtimestamp(timestamp, tz=timezone.get_current_timezone())

@@ -10,7 +10,6 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from . import search as story_search
@@ -215,6 +214,5 @@ def search(request: HttpRequest) -> HttpResponse:
             "results": results,
             "total": total,
             "sections": Section.objects.all(),
-            "escaped_q": escape(q),
         },
     )

@@ -345,7 +345,7 @@ class StructuredArticleAdmin(ArticleAdmin):
                 target["person"] = get_object_or_404(Person, pk=_int(data, "person_id"))
             elif data.get("new_person"):
                 name = str(data["new_person"]).strip()
-                target["person"] = structuring._person_from(
+                target["person"] = structuring.person_find_or_create(
                     {"name": name, "title": str(data.get("title") or "")}, by=request.user
                 )
             elif kind == "person":

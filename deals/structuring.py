@@ -156,7 +156,8 @@ def _agreement_from(proposal: dict, article: Article, *, by) -> Agreement:
     return agreement
 
 
-def _person_from(proposal: dict, *, by) -> Person | None:
+def person_find_or_create(proposal: dict, *, by) -> Person | None:
+    """The person a proposal names (name, title, organisation), found by name or created."""
     name = proposal.get("name")
     if not name:
         return None
@@ -207,7 +208,7 @@ def _fill_target(annotation: Annotation, *, by) -> None:
         annotation.kind in (Annotation.Kind.PERSON, Annotation.Kind.QUOTE)
         and annotation.person_id is None
     ):
-        annotation.person = _person_from(proposal, by=by)
+        annotation.person = person_find_or_create(proposal, by=by)
     if annotation.kind != Annotation.Kind.QUOTE and annotation.target is None:
         raise ValidationError("This suggestion proposes nothing to confirm; tag the words instead.")
 
