@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .article_admin import ArticleAdmin
 from .models import Article, PageView, Ranking, RankingEntry, Reporter, Section
@@ -23,8 +24,13 @@ class ReporterAdmin(admin.ModelAdmin):
 admin.site.register(Article, ArticleAdmin)
 
 
+# Links typed without a scheme are taken as https (Django 6's default, chosen now).
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class RankingEntryInline(admin.TabularInline):
     model = RankingEntry
+    formfield_overrides = HTTPS_LINKS
     extra = 1
     autocomplete_fields = ["article"]
     ordering = ["position"]
@@ -42,6 +48,7 @@ class RankingAdmin(admin.ModelAdmin):
 
 @admin.register(RankingEntry)
 class RankingEntryAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["title", "ranking", "position", "article", "sponsor", "starts_at", "ends_at"]
     list_filter = ["ranking__kind", "ranking"]
     search_fields = ["title", "sponsor", "ranking__title"]

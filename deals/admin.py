@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from articles.admin import HTTPS_LINKS
+
 from .models import (
     Agreement,
     AgreementEvent,
@@ -27,6 +29,7 @@ class TickerInline(admin.TabularInline):
 
 @admin.register(Company)
 class CompanyAdmin(SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["name", "legal_name", "country", "lei", "wikidata_id", "parent"]
     list_filter = ["country"]
     search_fields = [
