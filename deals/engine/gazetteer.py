@@ -49,7 +49,6 @@ class Matcher:
         self.by_first: dict[str, list[tuple]] = defaultdict(list)
         self.by_pair: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         self.pair_starts: set[str] = set()
-        self.size = 0
         collecting = gc.isenabled()
         gc.disable()  # nothing built here is cyclic; collecting mid-build only costs time
         try:
@@ -80,7 +79,6 @@ class Matcher:
                 else:
                     self.by_pair[words[:2]].append(name)
                     self.pair_starts.add(words[0])
-                self.size += 1
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
         """Every registry company mention, longest first, never overlapping."""
