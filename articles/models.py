@@ -117,6 +117,14 @@ class Article(models.Model):
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    changed_at = models.DateTimeField(
+        null=True,
+        editable=False,
+        help_text=(
+            "Where the story sits in the partners' change feed: the later of its last change and "
+            "its publish time, so a story whose embargo lifts enters the feed when it goes live."
+        ),
+    )
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Raised on every save; a stale save is refused."
     )
@@ -140,6 +148,7 @@ class Article(models.Model):
             models.Index(fields=["section", "status", "publish_at"], name="article_section_idx"),
             models.Index(fields=["updated_at"], name="article_updated_idx"),
             models.Index(fields=["source_uri"], name="article_source_uri_idx"),
+            models.Index(fields=["changed_at", "id"], name="article_changed_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(version__gte=1), name="article_version_positive"),
@@ -189,9 +198,10 @@ class Article(models.Model):
                 self.publish_at = self.updated_at
             if self.first_published_at is None:
                 self.first_published_at = max(self.publish_at, self.created_at)
+        self.changed_at = max(self.updated_at, self.publish_at or self.updated_at)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "updated_at", "version"}
+            kwargs["update_fields"] = {*update_fields, "updated_at", "changed_at", "version"}
         updating = self.pk is not None and not kwargs.get("force_insert")
         with transaction.atomic():
             old_body = None

@@ -5,6 +5,8 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from .models import Article
@@ -158,3 +160,11 @@ def article_restore(article: Article, *, by: AbstractBaseUser, history_id: int) 
     current._history_user = by
     current.save()
     return current
+
+
+def article_mark_changed(article_id: int) -> None:
+    """Put the story back at the head of the partners' change feed (its structure changed)."""
+    now = Value(timezone.now())
+    Article.objects.filter(pk=article_id).update(
+        changed_at=Greatest(now, Coalesce(F("publish_at"), now))
+    )

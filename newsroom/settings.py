@@ -62,9 +62,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "rest_framework_api_key",
     "simple_history",
     "articles",
     "deals",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -218,3 +222,44 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# --- Partner API ------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.handle",
+    # ``format`` is the API's own parameter (``?format=ninjs``), not DRF's renderer switch.
+    "URL_FORMAT_OVERRIDE": None,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Newsroom partner API",
+    "DESCRIPTION": (
+        "Read-only access to live stories and their structure: the companies they name, the "
+        "agreements they report, who is quoted. Authenticate with `Authorization: Api-Key <key>`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "AnnotationKindEnum": "deals.models.AnnotationKind",
+        "AgreementKindEnum": "deals.models.AgreementKind",
+        "AgreementStatusEnum": "deals.models.AgreementStatus",
+        "AnnotationSourceEnum": "deals.models.AnnotationSource",
+    },
+}
+# Requests a minute per key, by partner tier.
+NEWSROOM_API_LIMITS = {
+    "basic": int(os.environ.get("NEWSROOM_API_LIMIT_BASIC", "60")),
+    "standard": int(os.environ.get("NEWSROOM_API_LIMIT_STANDARD", "600")),
+    "premium": int(os.environ.get("NEWSROOM_API_LIMIT_PREMIUM", "6000")),
+}
+# The change feed lists a change this many seconds after it is made, so that a transaction still
+# committing cannot slip in behind a partner's cursor.
+NEWSROOM_CHANGES_SETTLE_SECONDS = float(os.environ.get("NEWSROOM_CHANGES_SETTLE_SECONDS", "5"))

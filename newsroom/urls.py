@@ -21,6 +21,7 @@ SITEMAPS = {
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include("api.urls")),
     path("healthz", article_views.healthz, name="healthz"),
     path(
         "sitemap.xml",

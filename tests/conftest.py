@@ -22,12 +22,14 @@ def _pages_and_views_start_fresh():
     """Each test starts with an empty page cache and no pending page views."""
     from django.core.cache import cache
 
+    from api.usage import counter as usage
     from articles.caching import bump_generation
     from articles.pageviews import counter
 
-    counter.interval = 0
     cache.clear()
     bump_generation()
-    with counter.lock:
-        counter.counts.clear()
+    for each in (counter, usage):
+        each.interval = 0
+        with each.lock:
+            each.counts.clear()
     yield

@@ -1,0 +1,34 @@
+"""Requests per key per day, counted in memory and written as ``KeyUsage`` rows in batches."""
+
+from collections import Counter
+
+from django.conf import settings
+from django.db.models import F
+from django.utils import timezone
+
+from articles.counting import BufferedCounter
+
+
+def write_usage(pending: Counter) -> None:
+    from .models import KeyUsage, PartnerKey
+
+    known = set(
+        PartnerKey.objects.filter(pk__in={k for k, _ in pending}).values_list("pk", flat=True)
+    )
+    for (key_id, day), count in pending.items():
+        if key_id not in known:
+            continue
+        updated = KeyUsage.objects.filter(key_id=key_id, day=day).update(
+            requests=F("requests") + count
+        )
+        if not updated:
+            KeyUsage.objects.create(key_id=key_id, day=day, requests=count)
+
+
+counter = BufferedCounter(
+    "API usage", float(getattr(settings, "NEWSROOM_PAGEVIEW_FLUSH_SECONDS", 5)), write_usage
+)
+
+
+def record(key_id: str) -> None:
+    counter.record((key_id, timezone.now().date()))
