@@ -78,7 +78,9 @@ class PartnerView(GenericAPIView):
         filterset_class = getattr(self, "filterset_class", None)
         if filterset_class is not None:
             known |= set(filterset_class.base_filters)
-        for name in request.query_params:
+        for name, values in request.query_params.lists():
+            if any("\x00" in value for value in values):
+                raise InvalidParameter(name, "A parameter may not contain a NUL character.")
             if name not in known:
                 raise InvalidParameter(
                     name,
