@@ -39,8 +39,8 @@ BY_SLUG = Keyset("slug", ("slug",))
 CHANGES = Keyset("changes", ("changed_at", "id"))
 
 
-def not_found(what: str, slug: str) -> NotFound:
-    return NotFound(f"No live {what} has the slug '{slug[:200]}'.")
+def not_found(what: str) -> NotFound:
+    return NotFound(f"No live {what} has this slug.")
 
 
 class HasPartnerKey(BasePermission):
@@ -178,7 +178,7 @@ class ArticleDetail(PartnerView):
         fields = set(out.ARTICLE_DETAIL_FIELDS) if shape == "ninjs" else self.wanted_fields()
         row = Article.objects.live().filter(slug=slug).values(*out.ARTICLE_COLUMNS, "body").first()
         if row is None:
-            raise not_found("story", slug)
+            raise not_found("story")
         story = out.articles_out([row], self.links(), fields)[0]
         if shape == "ninjs":
             return Response(to_ninjs(story), content_type="application/json")
@@ -227,7 +227,7 @@ class CompanyDetail(PartnerView):
         fields = self.wanted_fields()
         company = _companies(selectors.public_companies()).filter(slug=slug).first()
         if company is None:
-            raise not_found("company", slug)
+            raise not_found("company")
         return Response(out.company_detail(company, self.links(), fields))
 
 
@@ -273,7 +273,7 @@ class AgreementDetail(PartnerView):
         fields = self.wanted_fields()
         agreement = selectors.public_agreements().filter(slug=slug).first()
         if agreement is None:
-            raise not_found("agreement", slug)
+            raise not_found("agreement")
         return Response(out.agreement_detail(agreement, self.links(), fields))
 
 

@@ -122,6 +122,8 @@ def import_story(
         "language": parsed.language,
         "source_uri": parsed.source_uri,
     }
+    if parsed.dateline:
+        wanted["dateline"] = parsed.dateline
     if section is not None:
         wanted["section"] = section
     if publish and article.status != Article.Status.PUBLISHED:

@@ -55,6 +55,7 @@ class ParsedStory:
     reporters: list[ParsedReporter] = field(default_factory=list)
     rankings: list[list[ParsedEntry]] = field(default_factory=list)
     dek: str = ""
+    dateline: str = ""
     slug: str = ""
     language: str = "en"
     source_uri: str = ""
@@ -228,6 +229,9 @@ def parse_ninjs(raw: bytes) -> ParsedStory:
     slug = item.get("slugline", "")
     if not isinstance(slug, str):
         raise StoryFormatError("'slugline' must be a string")
+    located = item.get("located", "")
+    if not isinstance(located, str) or len(located) > 100:
+        raise StoryFormatError("'located' must be a string of at most 100 characters")
     published_at = None
     if item.get("firstCreated") is not None:
         published_at = parse_datetime(str(item["firstCreated"]))
@@ -239,6 +243,7 @@ def parse_ninjs(raw: bytes) -> ParsedStory:
         reporters=[ParsedReporter(normalise_text(n)) for n in names],
         dek=normalise_text(_text_of(item.get("descriptions"), "descriptions", ("summary",))),
         slug=slug.strip(),
+        dateline=normalise_text(located),
         language=language,
         source_uri=uri.strip(),
         published_at=published_at,

@@ -1,0 +1,77 @@
+"""ninjs 3.1: every live story validates against the IPTC schema and imports back as itself."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from jsonschema import Draft202012Validator
+
+from articles.models import Article
+from tests.api.world import build_world
+from tests.conftest import SHARED
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = json.loads((SHARED / "schemas" / "ninjs-schema_3.1.json").read_text())
+VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def every_kind_of_story(seed_path):
+    """The demo newsroom (structured stories), the seed story and stories with nothing optional."""
+    call_command("load_demo", stdout=StringIO(), stderr=StringIO())
+    call_command(
+        "import_stories", str(seed_path), "--publish", stdout=StringIO(), stderr=StringIO()
+    )
+    ArticleFactory(live=True, dek="", dateline="", section=None, body="Nothing named here.")
+    ArticleFactory(live=True, headline="Quotes « and » accents é & <tags>", body="Ünïcode\n\nbody")
+
+
+def test_every_live_story_is_valid_ninjs_3_1(api, seed_path):
+    every_kind_of_story(seed_path)
+    slugs = list(Article.objects.live().values_list("slug", flat=True))
+    assert len(slugs) >= 7
+
+    for slug in slugs:
+        item = api.json(f"articles/{slug}/", {"format": "ninjs"})
+        errors = sorted(VALIDATOR.iter_errors(item), key=lambda e: list(e.path))
+        assert not errors, (slug, [f"{list(e.path)}: {e.message}" for e in errors[:5]])
+        assert item["uri"].endswith(f"/articles/{slug}/")
+
+
+def test_ninjs_carries_companies_people_deals_and_related_stories(api):
+    build_world()
+
+    item = api.json("articles/telecom-extends-venture/", {"format": "ninjs"})
+
+    organisations = {o["literal"]: o for o in item["organisations"]}
+    assert organisations["att"]["rel"] == "about"
+    assert organisations["att"]["symbols"] == [{"exchange": "NYSE", "symbol": "T"}]
+    assert organisations["shanghai-symphony"]["rel"] == "mentions"
+    assert {"name": "Lin Hao", "rel": "author"}.items() <= item["people"][0].items()
+    assert {"name": "Deng Xiaofeng", "rel": "quoted"} in item["people"]
+    [event] = item["events"]
+    assert event["uri"] == "http://testserver/deals/china-telecom-att-venture/"
+    assert event["rel"] == "joint_venture"
+    assert {"name": "IoT", "rel": "sector", "literal": "iot"} in item["subjects"]
+    assert item["associations"][0]["uri"] == "http://testserver/articles/att-quiet-day/"
+    assert item["associations"][0]["descriptions"][0]["value"] == "also about AT&T"
+
+
+def test_what_the_api_writes_import_stories_reads_back_into_an_equal_story(api, tmp_path):
+    world = build_world()
+    original = world["story"]
+    item = api.json(f"articles/{original.slug}/", {"format": "ninjs"})
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(item))
+    byline = [r.name for r in original.byline]
+    Article.objects.filter(pk=original.pk).delete()
+
+    call_command("import_stories", str(path), "--publish", stdout=StringIO(), stderr=StringIO())
+
+    copy = Article.objects.get(slug=original.slug)
+    for field in ("headline", "dek", "body", "dateline", "language", "publish_at"):
+        assert getattr(copy, field) == getattr(original, field), field
+    assert [r.name for r in copy.byline] == byline
+    assert copy.is_live
