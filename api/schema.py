@@ -258,3 +258,16 @@ RankingPage = page_of(Ranking, "RankingPage")
 
 class ChangePage(page_of(Change, "ChangeBase")):
     resume = s.URLField(help_text="Call this later for what changes after this page.")
+
+
+class ErrorDetail(Shape):
+    code = s.CharField(help_text="A stable code, e.g. invalid_parameter, rate_limited.")
+    message = s.CharField(help_text="What went wrong, in words for a developer.")
+    param = s.CharField(allow_null=True, help_text="The parameter at fault, if one is.")
+
+
+class Error(s.Serializer):
+    error = ErrorDetail()
+
+
+NINJS_MEDIA_TYPE = "application/vnd.iptc.ninjs+json"

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
@@ -48,6 +49,24 @@ class HasPartnerKey(BasePermission):
         return isinstance(request.auth, Caller)
 
 
+def answers(ok, *, found: bool = False, **more) -> dict:
+    """The documented answers of an operation: ``ok`` and every error it can give."""
+    errors = {
+        400: "A parameter is unknown or its value cannot be used; `param` names it.",
+        401: "No key, or a key that is not valid.",
+        403: "The key is revoked or expired, or the partner is suspended.",
+        406: "The Accept header asks for something other than JSON.",
+        429: "Over the tier's requests a minute; retry after `Retry-After` seconds.",
+    }
+    if found:
+        errors[404] = "Nothing live has this slug."
+    return {
+        200: ok,
+        **more,
+        **{code: OpenApiResponse(schema.Error, description=text) for code, text in errors.items()},
+    }
+
+
 def fields_param(name="fields"):
     return OpenApiParameter(
         name, str, description="Comma-separated names of the fields to return (sparse output)."
@@ -81,10 +100,12 @@ class PartnerView(GenericAPIView):
         for name, values in request.query_params.lists():
             if any("\x00" in value for value in values):
                 raise InvalidParameter(name, "A parameter may not contain a NUL character.")
+            if not all(value.strip() for value in values):
+                raise InvalidParameter(name, f"'{name}' is empty; give it a value or leave it out.")
             if name not in known:
                 raise InvalidParameter(
                     name,
-                    f"Unknown parameter '{name}'; this endpoint takes: {', '.join(sorted(known))}.",
+                    f"Unknown parameter '{name[:50]}'; this endpoint takes: {', '.join(sorted(known))}.",
                 )
 
     def wanted_fields(self) -> set[str]:
@@ -134,7 +155,7 @@ class ArticleList(PartnerView):
         operation_id="articles_list",
         summary="Live stories, newest first",
         parameters=[*PAGE_PARAMS, fields_param()],
-        responses=schema.ArticlePage,
+        responses=answers(schema.ArticlePage),
     )
     def get(self, request):
         fields = self.wanted_fields()
@@ -167,7 +188,13 @@ class ArticleDetail(PartnerView):
                 description="`ninjs` returns the story as an IPTC ninjs 3.1 news item.",
             ),
         ],
-        responses=schema.ArticleDetail,
+        responses={
+            **answers(schema.ArticleDetail, found=True),
+            (200, "application/json"): schema.ArticleDetail,
+            (200, schema.NINJS_MEDIA_TYPE): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="An IPTC ninjs 3.1 news item (format=ninjs)."
+            ),
+        },
     )
     def get(self, request, slug):
         shape = request.query_params.get("format", "json")
@@ -181,7 +208,7 @@ class ArticleDetail(PartnerView):
             raise not_found("story")
         story = out.articles_out([row], self.links(), fields)[0]
         if shape == "ninjs":
-            return Response(to_ninjs(story), content_type="application/json")
+            return Response(to_ninjs(story), content_type=schema.NINJS_MEDIA_TYPE)
         return Response(story)
 
 
@@ -203,7 +230,7 @@ class CompanyList(PartnerView):
         operation_id="companies_list",
         summary="Companies that live stories name or whose deals they report",
         parameters=[*PAGE_PARAMS, fields_param()],
-        responses=schema.CompanyPage,
+        responses=answers(schema.CompanyPage),
     )
     def get(self, request):
         fields = self.wanted_fields()
@@ -221,7 +248,7 @@ class CompanyDetail(PartnerView):
         operation_id="companies_retrieve",
         summary="One company, with its public agreements",
         parameters=[fields_param()],
-        responses=schema.CompanyDetail,
+        responses=answers(schema.CompanyDetail, found=True),
     )
     def get(self, request, slug):
         fields = self.wanted_fields()
@@ -245,7 +272,7 @@ class AgreementList(PartnerView):
         operation_id="agreements_list",
         summary="Agreements (deals) that live stories report",
         parameters=[*PAGE_PARAMS, fields_param()],
-        responses=schema.AgreementPage,
+        responses=answers(schema.AgreementPage),
     )
     def get(self, request):
         fields = self.wanted_fields()
@@ -267,7 +294,7 @@ class AgreementDetail(PartnerView):
         operation_id="agreements_retrieve",
         summary="One agreement with its timeline and the stories that report it",
         parameters=[fields_param()],
-        responses=schema.AgreementDetail,
+        responses=answers(schema.AgreementDetail, found=True),
     )
     def get(self, request, slug):
         fields = self.wanted_fields()
@@ -286,7 +313,7 @@ class ReporterList(PartnerView):
         operation_id="reporters_list",
         summary="Reporters with at least one live story",
         parameters=PAGE_PARAMS,
-        responses=schema.ReporterPage,
+        responses=answers(schema.ReporterPage),
     )
     def get(self, request):
         queryset = Reporter.objects.filter(
@@ -313,7 +340,7 @@ class SectionList(PartnerView):
     @extend_schema(
         operation_id="sections_list",
         summary="The sections of the site",
-        responses=schema.SectionPage,
+        responses=answers(schema.SectionPage),
     )
     def get(self, request):
         links = self.links()
@@ -334,7 +361,7 @@ class RankingList(PartnerView):
     @extend_schema(
         operation_id="rankings_list",
         summary="The site-wide ranked lists as readers see them now",
-        responses=schema.RankingPage,
+        responses=answers(schema.RankingPage),
     )
     def get(self, request):
         links = self.links()
@@ -377,7 +404,7 @@ class ChangeList(PartnerView):
             *PAGE_PARAMS,
             OpenApiParameter("since", str, description="An ISO 8601 date-time: changes after it."),
         ],
-        responses=schema.ChangePage,
+        responses=answers(schema.ChangePage),
     )
     def get(self, request):
         params = request.query_params

@@ -1,0 +1,87 @@
+"""schemathesis drives every operation of our OpenAPI document in process, every check on."""
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import ALL_CHECKS
+
+from tests.api.world import build_world
+
+pytestmark = pytest.mark.django_db
+
+
+def within_the_test_transaction(app):
+    """The WSGI app, kept from closing the database connection the test's transaction is on
+    (as Django's test client does)."""
+
+    def call(environ, start_response):
+        for signal in (request_started, request_finished):
+            signal.disconnect(close_old_connections)
+        try:
+            result = app(environ, start_response)
+            try:
+                return [b"".join(result)]
+            finally:
+                result.close()
+        finally:
+            for signal in (request_started, request_finished):
+                signal.connect(close_old_connections)
+
+    return call
+
+
+@pytest.fixture
+def api_schema(db):
+    app = within_the_test_transaction(get_wsgi_application())
+    return schemathesis.from_wsgi("/api/v1/schema/", app)
+
+
+schema = schemathesis.from_pytest_fixture(
+    "api_schema",
+    data_generation_methods=[
+        schemathesis.DataGenerationMethod.positive,
+        schemathesis.DataGenerationMethod.negative,
+    ],
+)
+
+
+@pytest.fixture
+def newsroom(db, settings):
+    settings.NEWSROOM_CHANGES_SETTLE_SECONDS = 0
+    settings.NEWSROOM_API_LIMITS = {"basic": 100_000, "standard": 100_000, "premium": 100_000}
+    return build_world()
+
+
+@schema.parametrize()
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_the_api_keeps_every_promise_of_its_schema(case, newsroom, api_key):
+    case.headers = {**(case.headers or {}), "Authorization": f"Api-Key {api_key}"}
+    response = case.call_wsgi()
+
+    case.validate_response(response, checks=ALL_CHECKS)
+
+
+def test_the_schema_lists_every_endpoint_with_the_key_scheme(client):
+    document = client.get("/api/v1/schema/").json()
+
+    assert set(document["paths"]) == {
+        "/api/v1/articles/",
+        "/api/v1/articles/{slug}/",
+        "/api/v1/companies/",
+        "/api/v1/companies/{slug}/",
+        "/api/v1/agreements/",
+        "/api/v1/agreements/{slug}/",
+        "/api/v1/reporters/",
+        "/api/v1/sections/",
+        "/api/v1/rankings/",
+        "/api/v1/changes/",
+    }
+    for path in document["paths"].values():
+        assert path["get"]["security"] == [{"PartnerKey": []}]
