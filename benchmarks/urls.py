@@ -5,9 +5,16 @@ from django.urls import path
 
 from newsroom.urls import urlpatterns as site
 
+from . import api_baselines
+
 
 def trivial(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-urlpatterns = [path("bench/trivial", trivial), *site]
+urlpatterns = [
+    path("bench/trivial", trivial),
+    path("bench/api-naive/", api_baselines.NaiveArticles.as_view({"get": "list"})),
+    path("bench/api-by-hand/", api_baselines.by_hand),
+    *site,
+]
