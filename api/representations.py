@@ -72,6 +72,16 @@ class Links:
         return self.site + path
 
 
+def story_ref(slug: str, headline: str, links: Links, **more) -> dict:
+    return {
+        "slug": slug,
+        "headline": headline,
+        "url": links.page("article", slug),
+        "api_url": links.api("article", slug),
+        **more,
+    }
+
+
 def _group(rows, key: str = "article_id") -> dict[int, list[dict]]:
     grouped: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
@@ -319,14 +329,9 @@ def articles_out(rows: list[dict], links: Links, fields: set[str]) -> list[dict]
             ]
         if "related" in fields:
             item["related"] = [
-                {
-                    "slug": story.slug,
-                    "headline": story.headline,
-                    "url": links.page("article", story.slug),
-                    "api_url": links.api("article", story.slug),
-                    "published_at": story.publish_at,
-                    "reason": reason,
-                }
+                story_ref(
+                    story.slug, story.headline, links, published_at=story.publish_at, reason=reason
+                )
                 for story, reason in related(Article(pk=pk), 5)
             ]
         out.append({k: v for k, v in item.items() if k in fields})
@@ -425,16 +430,7 @@ def agreement_detail(agreement: Agreement, links: Links, fields: set[str]) -> di
                 "occurred_on": e["occurred_on"],
                 "precision": e["precision"],
                 "description": e["description"],
-                "story": (
-                    {
-                        "slug": e["article__slug"],
-                        "headline": e["article__headline"],
-                        "url": links.page("article", e["article__slug"]),
-                        "api_url": links.api("article", e["article__slug"]),
-                    }
-                    if e["article__slug"]
-                    else None
-                ),
+                "story": story_ref(e["article__slug"], e["article__headline"], links),
             }
             for e in AgreementEvent.objects.filter(agreement=agreement)
             .filter(article__in=Article.objects.live())
@@ -450,13 +446,7 @@ def agreement_detail(agreement: Agreement, links: Links, fields: set[str]) -> di
         ]
     if "stories" in fields:
         item["stories"] = [
-            {
-                "slug": s["slug"],
-                "headline": s["headline"],
-                "url": links.page("article", s["slug"]),
-                "api_url": links.api("article", s["slug"]),
-                "published_at": s["publish_at"],
-            }
+            story_ref(s["slug"], s["headline"], links, published_at=s["publish_at"])
             for s in Article.objects.live()
             .filter(
                 pk__in=selectors.live_evidence().filter(agreement=agreement).values("article_id")

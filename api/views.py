@@ -451,14 +451,13 @@ class ChangeList(PartnerView):
             if is_live:
                 first = row["updated_at"] <= row["publish_at"]
                 item["action"] = "published" if first else "updated"
-                item["article"] = {
-                    "slug": row["slug"],
-                    "headline": row["headline"],
-                    "url": links.page("article", row["slug"]),
-                    "api_url": links.api("article", row["slug"]),
-                    "published_at": row["publish_at"],
-                    "version": row["version"],
-                }
+                item["article"] = out.story_ref(
+                    row["slug"],
+                    row["headline"],
+                    links,
+                    published_at=row["publish_at"],
+                    version=row["version"],
+                )
             else:
                 item["action"] = "withdrawn"
                 item["article"] = None

@@ -110,6 +110,18 @@ def wrk(url: str, *, header: str = "", script: str = "", connections: str = CONN
     return rate
 
 
+def _output_of(module: str, env: dict[str, str]) -> str:
+    """Run a data-making module in the server's environment; return what it printed."""
+    return subprocess.run(
+        [sys.executable, "-m", module],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
 def run(table: Table) -> None:
     if not shutil.which("wrk"):
         print("http: wrk is not installed (apt-get install wrk); its rows are left out")
@@ -120,22 +132,8 @@ def run(table: Table) -> None:
     )
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    story = subprocess.run(
-        [sys.executable, "-m", "benchmarks.story"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    key = subprocess.run(
-        [sys.executable, "-m", "benchmarks.apidata"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    story = _output_of("benchmarks.story", env)
+    key = _output_of("benchmarks.apidata", env)
     with gunicorn(env) as base:
         # One connection per worker: the naive view takes over a second a request, and more
         # connections would only queue behind it until wrk's timeout.
