@@ -6,6 +6,7 @@ from django.utils import timezone
 from api.models import KeyUsage
 from api.usage import counter
 from tests.api.conftest import Api, issue_key
+from tests.test_without_redis import DEAD_REDIS
 
 pytestmark = pytest.mark.django_db
 
@@ -52,12 +53,7 @@ def test_requests_per_key_per_day_are_recorded(low_limits):
 
 
 def test_with_the_cache_down_the_api_answers_and_throttling_falls_back(low_limits, settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:9/0",
-        }
-    }
+    settings.CACHES = DEAD_REDIS
     api = Api(issue_key(tier="basic")[1])
 
     statuses = [api.get("articles/").status_code for _ in range(6)]
