@@ -4,7 +4,8 @@ Stories of 600 to 1,200 words are composed from sentence templates with company 
 every mention's offsets are known as the text is written; about 30 mentions a story are
 confirmed annotations, and deal paragraphs name an agreement's parties and carry a confirmed
 agreement mention. Nothing here goes through ``save()``: rows are written with ``bulk_create``
-in batches, inside one transaction, so a failed run leaves nothing behind.
+in batches, inside one transaction, so a failed run leaves nothing behind. A second run adds
+a second newsroom beside the first (10,000 stories, then 90,000 more, make 100,000).
 """
 
 import random
@@ -14,6 +15,7 @@ from datetime import timedelta
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.http import int_to_base36 as base36
 from django.utils.text import slugify
 
 from articles.models import Article, Byline, PageView, Ranking, RankingEntry, Reporter, Section
@@ -147,10 +149,6 @@ HEADLINES = (
     "{a} turns to {b} as rivals push into new markets",
     "{a} bets on growth with {b} {d}",
 )
-
-
-class AlreadySeeded(Exception):
-    """Seeding twice would collide on slugs; the benchmark wants a fresh database anyway."""
 
 
 @dataclass
@@ -338,11 +336,10 @@ def seed_newsroom(
     *, stories: int, companies: int, seed: int = 2026, progress: Callable | None = None
 ) -> dict[str, int]:
     """Write a synthetic newsroom; ``progress(label, total)`` returns a bar with ``update(n)``."""
-    if Article.objects.filter(slug__startswith=SLUG_PREFIX).exists():
-        raise AlreadySeeded(
-            "This database already holds a seeded newsroom; seed a fresh database instead."
-        )
-    rng = random.Random(seed)
+    # A second run adds to the first: its rows get their own tag and its own random stream.
+    earlier = Article.objects.filter(slug__startswith=SLUG_PREFIX).count()
+    tag = f"{SLUG_PREFIX}{base36(earlier)}-"
+    rng = random.Random(seed + earlier)
     now = timezone.now()
     bar = progress or (lambda label, total: _Silent())
 
@@ -354,7 +351,7 @@ def seed_newsroom(
         made = Company.objects.bulk_create(
             Company(
                 name=c.name,
-                slug=f"{SLUG_PREFIX}{c.slug}",
+                slug=f"{tag}{c.slug}",
                 legal_name=c.legal_name,
                 country=c.country,
                 created_at=now,
@@ -389,7 +386,7 @@ def seed_newsroom(
             specs.append((n, kind, parties))
         made = Agreement.objects.bulk_create(
             Agreement(
-                slug=f"{SLUG_PREFIX}deal-{n}",
+                slug=f"{tag}deal-{n}",
                 title=f"{seeds[p[0]].name} and {seeds[p[1]].name} {DEAL_WORDS[k]}"[:300],
                 kind=k,
                 status=rng.choice(STATUSES),
@@ -442,7 +439,7 @@ def seed_newsroom(
         made = Article.objects.bulk_create(
             Article(
                 headline=story.headline,
-                slug=f"{SLUG_PREFIX}{n}-{slugify(story.headline)[:80]}",
+                slug=f"{tag}{n}-{slugify(story.headline)[:80]}",
                 dek=story.body.split(". ")[0][:200],
                 section=rng.choice(sections),
                 body=story.body,
@@ -478,6 +475,7 @@ def seed_newsroom(
     picks, _ = Ranking.objects.get_or_create(
         slug=f"{SLUG_PREFIX}editors-picks", defaults={"title": "Editors' picks", "position": 5}
     )
+    picks.entries.all().delete()
     RankingEntry.objects.bulk_create(
         RankingEntry(ranking=picks, position=n, title=f"Pick {n}", article_id=article_id)
         for n, article_id in enumerate(story_ids[:5], 1)

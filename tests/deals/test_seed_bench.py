@@ -80,15 +80,15 @@ def test_the_seeded_newsroom_is_searchable_ranked_viewed_and_served_by_the_api()
     assert api.json(f"agreements/{Agreement.objects.first().slug}/")["parties"]
 
 
-def test_seeding_twice_is_refused_and_writes_nothing_more():
+def test_a_second_run_adds_a_second_newsroom_beside_the_first():
     seed("--stories", "5", "--companies", "10")
-    before = Annotation.objects.count()
+    first = set(Article.objects.values_list("slug", flat=True))
 
-    with pytest.raises(CommandError, match="already holds a seeded newsroom"):
-        seed("--stories", "5", "--companies", "10")
+    seed("--stories", "7", "--companies", "10")
 
-    assert Annotation.objects.count() == before
-    assert Company.objects.count() == 10
+    assert Article.objects.live().count() == 12
+    assert first < set(Article.objects.values_list("slug", flat=True))
+    assert Company.objects.count() == 20
 
 
 @pytest.mark.parametrize("args", [["--stories", "0"], ["--companies", "-3"], ["--companies", "3"]])

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.caching import bump_generation
-from deals.seeding import AlreadySeeded, seed_newsroom
+from deals.seeding import seed_newsroom
 
 
 def _count(value: str) -> int:
@@ -18,7 +18,7 @@ class Command(BaseCommand):
     help = (
         "Fill the database with a synthetic newsroom for benchmarks: live stories of 600-1,200 "
         "words with about 30 confirmed annotations each, companies with aliases and tickers, "
-        "agreements with 2-4 parties, rankings and page views. Use a fresh database."
+        "agreements with 2-4 parties, rankings and page views. A second run adds to the first."
     )
 
     def add_arguments(self, parser):
@@ -37,10 +37,7 @@ class Command(BaseCommand):
             return tqdm(total=total, desc=label, unit="", file=sys.stderr, disable=quiet)
 
         began = time.monotonic()
-        try:
-            made = seed_newsroom(stories=stories, companies=companies, seed=seed, progress=progress)
-        except AlreadySeeded as error:
-            raise CommandError(str(error)) from None
+        made = seed_newsroom(stories=stories, companies=companies, seed=seed, progress=progress)
         bump_generation()
         self.stdout.write(
             f"Seeded {made['stories']:,} stories, {made['companies']:,} companies, "
