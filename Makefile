@@ -7,7 +7,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint suite install migrate demo bench browser clean
+.PHONY: run test lint suite install migrate demo bench bench-tools faults browser clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,11 +47,18 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	@touch $(BENCH_STAMP)
 
-bench: $(BENCH_STAMP)
-	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
-		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
-		|| { echo "The HTTP benchmarks need wrk: sudo apt-get install wrk"; exit 1; }
+# wrk drives the HTTP figures; redis-server serves the throttling and Redis fault figures.
+bench-tools:
+	@command -v wrk >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 \
+		|| { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server >/dev/null; } \
+		|| { echo "The benchmarks need wrk and redis-server: sudo apt-get install wrk redis-server"; exit 1; }
+
+bench: $(BENCH_STAMP) bench-tools
 	$(BIN)/python -m benchmarks
+
+faults: $(BENCH_STAMP) bench-tools
+	$(BIN)/python -m benchmarks faults
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis test-output

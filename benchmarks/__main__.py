@@ -10,7 +10,7 @@ import django
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     django.setup()
-    from . import engine, http
+    from . import engine, faults, http, scale
     from .measure import Table
 
     only = set(sys.argv[1:])
@@ -19,6 +19,12 @@ def main() -> int:
         engine.run(table)
     if not only or "http" in only:
         http.run(table)
+    if not only or "scale" in only:
+        scale.run(table)
+    if "faults" in only:
+        faults.run(table)
+    else:
+        print("faults: run `make faults` for PostgreSQL, Redis, worker and SQLite faults")
     print()
     print(
         f"Newsroom benchmarks on {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}"

@@ -14,6 +14,7 @@ import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .measure import Table
@@ -90,9 +91,36 @@ def gunicorn(env: dict[str, str]):
         process.wait(timeout=30)
 
 
-def wrk(url: str, *, header: str = "", script: str = "", connections: str = CONNECTIONS) -> float:
-    """Requests per second that wrk measured, failing loudly on any non-2xx/3xx answer."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "--timeout", "10s"]
+@dataclass(frozen=True)
+class Load:
+    """What one wrk run measured."""
+
+    rate: float
+    median_ms: float
+    p99_ms: float
+    failed: int  # non-2xx/3xx answers
+    socket_errors: int
+    output: str
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * _UNITS[unit]
+
+
+def load(
+    url: str,
+    *,
+    header: str = "",
+    script: str = "",
+    connections: str = CONNECTIONS,
+    seconds: str = DURATION,
+) -> Load:
+    """Run wrk against ``url`` (bounded in time and connections) and read its report."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
     if header:
         command += ["-H", header]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
@@ -101,13 +129,30 @@ def wrk(url: str, *, header: str = "", script: str = "", connections: str = CONN
         command += ["-s", lua.name]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     os.unlink(lua.name)
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if bad:
-        raise RuntimeError(f"{bad.group(1)} failed responses from {url}:\n{output}")
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    if rate == 0:
-        raise RuntimeError(f"no request to {url} finished in time:\n{output}")
-    return rate
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    median = re.search(r"^\s+50%\s+(\S+)", output, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
+    return Load(
+        rate=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        median_ms=_ms(median.group(1)) if median else float("nan"),
+        p99_ms=_ms(p99.group(1)) if p99 else float("nan"),
+        failed=int(failed.group(1)) if failed else 0,
+        socket_errors=sum(int(n) for n in sockets.groups()) if sockets else 0,
+        output=output,
+    )
+
+
+def wrk(url: str, *, header: str = "", script: str = "", connections: str = CONNECTIONS) -> float:
+    """Requests per second that wrk measured, failing loudly on any non-2xx/3xx answer."""
+    measured = load(url, header=header, script=script, connections=connections)
+    if measured.failed:
+        raise RuntimeError(f"{measured.failed} failed responses from {url}:\n{measured.output}")
+    if measured.rate == 0:
+        raise RuntimeError(f"no request to {url} finished in time:\n{measured.output}")
+    return measured.rate
 
 
 def _output_of(module: str, env: dict[str, str]) -> str:
