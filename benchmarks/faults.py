@@ -43,6 +43,7 @@ def _newsroom(env: dict[str, str]) -> tuple[str, list[str]]:
     _, slugs = manage(
         env,
         "shell",
+        "-v0",
         "-c",
         "from articles.models import Article; "
         "print(' '.join(Article.objects.live().values_list('slug', flat=True)[:20]))",

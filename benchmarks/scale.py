@@ -222,6 +222,7 @@ def run(table: Table) -> None:
         _, slugs = manage(
             env,
             "shell",
+            "-v0",
             "-c",
             "from articles.models import Article; "
             "print(' '.join(Article.objects.live().order_by('-publish_at')"
