@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -35,26 +36,63 @@ def fts5_query(q: str) -> str:
 
 
 def matching(q: str):
-    """Live stories matching ``q``, best first, as a queryset with a ``rank``."""
+    """Live stories matching ``q``, as a queryset (unordered; ``ranked`` orders the best)."""
     live = Article.objects.live()
     if connection.vendor == "postgresql":
         return live.extra(
-            select={
-                "rank": "ts_rank_cd(articles_article.search_vector, websearch_to_tsquery('english', %s))"
-            },
-            select_params=[q],
             where=["articles_article.search_vector @@ websearch_to_tsquery('english', %s)"],
             params=[q],
-        ).order_by("-rank", "-publish_at")
+        )
     terms = fts5_query(q)
     if not terms:
         return live.none()
-    return live.extra(
-        select={"rank": "-bm25(articles_article_fts, 10.0, 4.0, 1.0)"},
-        tables=["articles_article_fts"],
-        where=["articles_article_fts.rowid = articles_article.id", "articles_article_fts MATCH %s"],
-        params=[terms],
-    ).order_by("-rank", "-publish_at")
+    # The full-text index drives: its hits are looked up by id, never the other way round
+    # (probing the index once per live story is a scan of the whole newsroom).
+    return live.filter(
+        pk__in=RawSQL(
+            "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s", [terms]
+        )
+    )
+
+
+def ranked(q: str, found, limit: int) -> list[tuple[int, float]]:
+    """(id, rank) of the best ``limit`` stories of ``found`` (a ``matching`` queryset) for ``q``."""
+    if connection.vendor == "postgresql":
+        rows = (
+            found.extra(
+                select={
+                    "rank": "ts_rank_cd(articles_article.search_vector, "
+                    "websearch_to_tsquery('english', %s))"
+                },
+                select_params=[q],
+            )
+            .order_by("-rank", "-publish_at", "-id")
+            .values_list("id", "rank")[:limit]
+        )
+        return list(rows)
+    terms = fts5_query(q)
+    if not terms:
+        return []
+    # Best first from the index, in windows, keeping the hits ``found`` allows (live, and any
+    # filter): the index orders its own hits, so no story outside them is ever read.
+    chosen: list[tuple[int, float]] = []
+    window, offset = max(limit * 4, 50), 0
+    with connection.cursor() as cursor:
+        while len(chosen) < limit:
+            cursor.execute(
+                "SELECT rowid, -bm25(articles_article_fts, 10.0, 4.0, 1.0) FROM articles_article_fts "
+                "WHERE articles_article_fts MATCH %s "
+                "ORDER BY bm25(articles_article_fts, 10.0, 4.0, 1.0), rowid DESC LIMIT %s OFFSET %s",
+                [terms, window, offset],
+            )
+            hits = cursor.fetchall()
+            if not hits:
+                break
+            allowed = set(found.filter(pk__in=[i for i, _ in hits]).values_list("pk", flat=True))
+            chosen += [(i, rank) for i, rank in hits if i in allowed]
+            offset += window
+            window *= 4
+    return chosen[:limit]
 
 
 def _snippets(q: str, ids: list[int]) -> dict[int, str]:
@@ -90,7 +128,12 @@ def search(
         found = found.filter(section__slug=section)
     for name, value in (filters or {}).items():
         found = filter_articles(found, name, value)
-    top = list(found.select_related("section").with_byline()[:limit])
-    snippets = _snippets(q, [a.pk for a in top])
-    hits = [Hit(a, _highlight(snippets.get(a.pk) or a.dek or a.body[:200]), a.rank) for a in top]
+    top = ranked(q, found, limit)
+    stories = Article.objects.select_related("section").with_byline().in_bulk([i for i, _ in top])
+    snippets = _snippets(q, [i for i, _ in top])
+    hits = [
+        Hit(story, _highlight(snippets.get(i) or story.dek or story.body[:200]), rank)
+        for i, rank in top
+        if (story := stories.get(i)) is not None
+    ]
     return hits, found.count() if len(top) == limit else len(top)

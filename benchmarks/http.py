@@ -120,7 +120,9 @@ def load(
     seconds: str = DURATION,
 ) -> Load:
     """Run wrk against ``url`` (bounded in time and connections) and read its report."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
+    threads = min(2, int(connections))
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    command.append("--latency")
     if header:
         command += ["-H", header]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:

@@ -496,6 +496,10 @@ def seed_newsroom(
         ),
         batch_size=5000,
     )
+    # Fresh statistics, so the planners know the new shape of the data (a bulk load leaves
+    # SQLite with none, and it would then scan stories by status instead of by id).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return {
         "stories": stories,
         "companies": companies,

@@ -1,6 +1,7 @@
 """What deals adds to the public story side, registered with ``articles.panels``."""
 
-from django.db.models import Count, Q
+from collections import defaultdict
+
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -76,43 +77,62 @@ def deal_cards(article) -> SafeString:
 
 
 def related(article, limit: int) -> list[tuple[Article, str]]:
-    """Live stories sharing confirmed companies or agreements, with the reason for each."""
+    """Live stories sharing confirmed companies or agreements, with the reason for each.
+
+    Each shared company and agreement is looked up through its own index (one query for each
+    kind), and the counting is done here: an OR across both columns, grouped in SQL, makes the
+    databases scan every annotation of the newsroom.
+    """
     mine = Annotation.objects.public().filter(article=article)
     companies = set(mine.exclude(company=None).values_list("company_id", flat=True))
     agreements = set(mine.exclude(agreement=None).values_list("agreement_id", flat=True))
     if not companies and not agreements:
         return []
-    shared = (
-        Annotation.objects.public()
-        .filter(Q(company_id__in=companies) | Q(agreement_id__in=agreements))
-        .filter(article__in=Article.objects.live())
-        .exclude(article=article)
+    others = Annotation.objects.public().exclude(article=article)
+    firms: dict[int, set[int]] = defaultdict(set)
+    deals: dict[int, set[int]] = defaultdict(set)
+    if companies:
+        for story, company in others.filter(company_id__in=companies).values_list(
+            "article_id", "company_id"
+        ):
+            firms[story].add(company)
+    if agreements:
+        for story, agreement in others.filter(agreement_id__in=agreements).values_list(
+            "article_id", "agreement_id"
+        ):
+            deals[story].add(agreement)
+    candidates = sorted(
+        set(firms) | set(deals),
+        key=lambda i: (len(deals.get(i, ())), len(firms.get(i, ())), i),
+        reverse=True,
     )
-    top = list(
-        shared.values("article_id")
-        .annotate(
-            deals=Count("agreement_id", distinct=True),
-            firms=Count("company_id", distinct=True),
+    live = Article.objects.live()
+    stories: dict[int, Article] = {}
+    # Most candidates are live; look them up a window at a time until ``limit`` are found.
+    for begin in range(0, len(candidates), limit * 4):
+        window = candidates[begin : begin + limit * 4]
+        stories.update(live.in_bulk(window))
+        if sum(1 for i in candidates[: begin + len(window)] if i in stories) >= limit:
+            break
+    chosen = [i for i in candidates if i in stories][:limit]
+    titles = dict(
+        Agreement.objects.filter(pk__in={a for i in chosen for a in deals.get(i, ())}).values_list(
+            "pk", "title"
         )
-        .order_by("-deals", "-firms", "-article_id")[:limit]
     )
-    ids = [row["article_id"] for row in top]
-    reasons: dict[int, str] = {}
-    for row in (
-        shared.filter(article_id__in=ids)
-        .values("article_id", "agreement__title", "company__name")
-        .order_by("agreement__title", "company__name")
-    ):
-        if row["agreement__title"]:
-            reasons.setdefault(row["article_id"], f"also about the {row['agreement__title']}")
-    for row in (
-        shared.filter(article_id__in=ids, company__isnull=False)
-        .values("article_id", "company__name")
-        .order_by("company__name")
-    ):
-        reasons.setdefault(row["article_id"], f"also about {row['company__name']}")
-    stories = Article.objects.in_bulk(ids)
-    return [(stories[i], reasons.get(i, "related")) for i in ids if i in stories]
+    names = dict(
+        Company.objects.filter(pk__in={c for i in chosen for c in firms.get(i, ())}).values_list(
+            "pk", "name"
+        )
+    )
+    result = []
+    for i in chosen:
+        if deals.get(i):
+            reason = f"also about the {min(titles[a] for a in deals[i])}"
+        else:
+            reason = f"also about {min(names[c] for c in firms[i])}"
+        result.append((stories[i], reason))
+    return result
 
 
 def _organisation(company: Company) -> dict:
