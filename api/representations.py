@@ -7,10 +7,13 @@ internal (who reviewed as an account, rejected suggestions, editors' notes) is e
 
 from collections import defaultdict
 
+from articles.caching import site_state
 from articles.models import Article, Byline
 from deals import selectors
 from deals.models import Agreement, AgreementEvent, Annotation, Company, Party
 from deals.story_panels import related
+
+from . import shared_cache
 
 Kind = Annotation.Kind
 MACHINE_SOURCES = {Annotation.Source.GAZETTEER, Annotation.Source.RULE}
@@ -336,6 +339,34 @@ def articles_out(rows: list[dict], links: Links, fields: set[str]) -> list[dict]
             ]
         out.append({k: v for k, v in item.items() if k in fields})
     return out
+
+
+# Building a story's structure is the costly part of an answer; it is kept per story, version and
+# site generation (which any change to what the API shows moves on), for every list and filter.
+STORY_SECONDS = 300
+CHEAP_FIELDS = frozenset(ARTICLE_FIELDS) - {"byline", "mentions", "agreements"}
+
+
+def stories_out(
+    rows: list[dict], links: Links, fields: set[str], shape: tuple[str, ...]
+) -> list[dict]:
+    """``articles_out`` through the cache: each story is built whole (``shape``) once, then cut to
+    ``fields``."""
+    if fields <= CHEAP_FIELDS:
+        return articles_out(rows, links, fields)
+    generation = site_state()[0]
+    keys = [
+        f"api:story:{len(shape)}:{generation}:{r['id']}:{r['changed_at'].timestamp()}:{links.site}"
+        for r in rows
+    ]
+    found = shared_cache.read_many(keys)
+    missing = [(row, key) for row, key in zip(rows, keys, strict=True) if key not in found]
+    if missing:
+        built = articles_out([row for row, _ in missing], links, set(shape))
+        fresh = {key: item for (_, key), item in zip(missing, built, strict=True)}
+        shared_cache.store_many(fresh, STORY_SECONDS)
+        found.update(fresh)
+    return [{k: v for k, v in found[key].items() if k in fields} for key in keys]
 
 
 COMPANY_FIELDS = (

@@ -62,3 +62,18 @@ def count(key: str, timeout: float) -> int:
             for stale in [k for k, (_, e) in _local.items() if e <= now]:
                 del _local[stale]
             return seen + 1
+
+
+def read_many(keys: list[str]) -> dict:
+    try:
+        return cache.get_many(keys)
+    except _ERRORS:
+        logger.warning("cache unreachable: read of %d keys skipped", len(keys))
+        return {}
+
+
+def store_many(values: dict, timeout: float) -> None:
+    try:
+        cache.set_many(values, timeout)
+    except _ERRORS:
+        logger.warning("cache unreachable: write of %d keys skipped", len(values))

@@ -167,7 +167,8 @@ class ArticleList(PartnerView):
             request,
             fetch=lambda qs: list(qs.values(*out.ARTICLE_COLUMNS)),
         )
-        return self.page(out.articles_out(rows, self.links(), fields), next_url)
+        items = out.stories_out(rows, self.links(), fields, out.ARTICLE_FIELDS)
+        return self.page(items, next_url)
 
 
 class ArticleDetail(PartnerView):
@@ -206,7 +207,7 @@ class ArticleDetail(PartnerView):
         row = Article.objects.live().filter(slug=slug).values(*out.ARTICLE_COLUMNS, "body").first()
         if row is None:
             raise not_found("story")
-        story = out.articles_out([row], self.links(), fields)[0]
+        story = out.stories_out([row], self.links(), fields, out.ARTICLE_DETAIL_FIELDS)[0]
         if shape == "ninjs":
             return Response(to_ninjs(story), content_type=schema.NINJS_MEDIA_TYPE)
         return Response(story)

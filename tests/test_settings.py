@@ -73,7 +73,7 @@ def test_redis_url_selects_the_shared_cache_and_default_is_in_process():
     backend = print_setting(
         "settings.CACHES['default']['BACKEND']", env={"REDIS_URL": "redis://127.0.0.1:6379/0"}
     )
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "newsroom.cache.ResilientRedisCache"
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,12 @@
 """Query counts per page do not grow with the page size or the annotations per story."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.caching import bump_generation
+from articles.models import Article
 from tests.factories import (
     AgreementFactory,
     AnnotationFactory,
@@ -35,6 +38,10 @@ def newsroom(stories: int, annotations: int) -> None:
 
 
 def queries(api, path, params=None) -> int:
+    """Queries of one answer built from nothing (the cache of built stories emptied first)."""
+    cache.clear()
+    bump_generation()  # and the site state is read afresh, one query each time
+    api.json("sections/")  # the key is cached again, as it is for every later request
     with CaptureQueriesContext(connection) as captured:
         api.json(path, params)
     return len(captured)
@@ -54,7 +61,6 @@ def queries(api, path, params=None) -> int:
 def test_list_queries_are_the_same_for_small_and_large_pages(api, settings, path, params):
     settings.NEWSROOM_CHANGES_SETTLE_SECONDS = 0
     newsroom(stories=12, annotations=3)
-    api.json("sections/")  # the key is now cached, as it is for every later request
 
     small = queries(api, path, {**params, "page_size": 2})
     large = queries(api, path, {**params, "page_size": 12})
@@ -64,7 +70,6 @@ def test_list_queries_are_the_same_for_small_and_large_pages(api, settings, path
 
 def test_article_queries_are_the_same_with_1_and_30_annotations_per_story(api):
     newsroom(stories=3, annotations=1)
-    api.json("sections/")
     few_list = queries(api, "articles/")
     few_slug = api.json("articles/", {"page_size": 1})["results"][0]["slug"]
     few_detail = queries(api, f"articles/{few_slug}/")
@@ -76,3 +81,19 @@ def test_article_queries_are_the_same_with_1_and_30_annotations_per_story(api):
 
     assert few_list == many_list
     assert few_detail == many_detail
+
+
+def test_a_story_built_once_is_served_from_the_cache_until_it_changes(api):
+    newsroom(stories=4, annotations=3)
+    cold = queries(api, "articles/")
+
+    with CaptureQueriesContext(connection) as warm:
+        first = api.json("articles/")
+    story = Article.objects.live().first()
+    story.headline = "A new headline"
+    story.save()
+    changed = api.json("articles/")
+
+    assert len(warm) < cold
+    assert "A new headline" not in str(first)
+    assert "A new headline" in str(changed)
