@@ -100,10 +100,15 @@ def _snippets(q: str, ids: list[int]) -> dict[int, str]:
         return {}
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # ts_headline parses the whole text it is given: give it the part around the first
+            # use of the query's longest word, not a 1,000-word body.
+            words = _WORD.findall(q.lower()) or [""]
             cursor.execute(
-                "SELECT id, ts_headline('english', body, websearch_to_tsquery('english', %s), "
-                "%s) FROM articles_article WHERE id = ANY(%s)",
+                "SELECT id, ts_headline('english', "
+                "substring(body from greatest(1, strpos(lower(body), %s) - 300) for 900), "
+                "websearch_to_tsquery('english', %s), %s) FROM articles_article WHERE id = ANY(%s)",
                 [
+                    max(words, key=len),
                     q,
                     f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=15, MaxFragments=2",
                     ids,
