@@ -3,10 +3,9 @@
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import F
 from django.utils import timezone
 
-from articles.counting import BufferedCounter
+from articles.counting import BufferedCounter, add_to_count
 
 
 def write_usage(pending: Counter) -> None:
@@ -15,14 +14,9 @@ def write_usage(pending: Counter) -> None:
     known = set(
         PartnerKey.objects.filter(pk__in={k for k, _ in pending}).values_list("pk", flat=True)
     )
-    for (key_id, day), count in pending.items():
-        if key_id not in known:
-            continue
-        updated = KeyUsage.objects.filter(key_id=key_id, day=day).update(
-            requests=F("requests") + count
-        )
-        if not updated:
-            KeyUsage.objects.create(key_id=key_id, day=day, requests=count)
+    for (key_id, day), count in sorted(pending.items()):  # one lock order for every process
+        if key_id in known:
+            add_to_count(KeyUsage, {"key_id": key_id, "day": day}, "requests", count)
 
 
 counter = BufferedCounter(

@@ -11,7 +11,8 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Hashable
 
-from django.db import DatabaseError, close_old_connections, transaction
+from django.db import DatabaseError, IntegrityError, close_old_connections, transaction
+from django.db.models import F
 
 logger = logging.getLogger(__name__)
 
@@ -50,13 +51,29 @@ class BufferedCounter:
         try:
             with transaction.atomic():
                 self.write(pending)
-        except DatabaseError:
+        except DatabaseError as error:
             logger.warning(
-                "%s not written yet; keeping %d for the next flush",
+                "%s not written yet (%s); keeping %d for the next flush",
                 self.name,
+                error,
                 sum(pending.values()),
             )
             with self.lock:
                 self.counts.update(pending)
             return 0
         return sum(pending.values())
+
+
+def add_to_count(model, key: dict, field: str, count: int) -> None:
+    """Add ``count`` to the row ``key`` of ``model``, creating it if it is missing.
+
+    Two processes may both find the row missing and both create it; the loser of that race
+    adds to the winner's row instead of failing the whole batch.
+    """
+    if model.objects.filter(**key).update(**{field: F(field) + count}):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**key, **{field: count})
+    except IntegrityError:
+        model.objects.filter(**key).update(**{field: F(field) + count})

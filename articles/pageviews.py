@@ -3,10 +3,9 @@
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import F
 from django.utils import timezone
 
-from .counting import BufferedCounter
+from .counting import BufferedCounter, add_to_count
 
 
 def write_views(pending: Counter) -> None:
@@ -15,15 +14,9 @@ def write_views(pending: Counter) -> None:
     ids = dict(
         Article.objects.filter(slug__in={slug for slug, _ in pending}).values_list("slug", "id")
     )
-    for (slug, day), count in pending.items():
-        article_id = ids.get(slug)
-        if article_id is None:
-            continue
-        updated = PageView.objects.filter(article_id=article_id, day=day).update(
-            count=F("count") + count
-        )
-        if not updated:
-            PageView.objects.create(article_id=article_id, day=day, count=count)
+    for (slug, day), count in sorted(pending.items()):  # one lock order for every process
+        if slug in ids:
+            add_to_count(PageView, {"article_id": ids[slug], "day": day}, "count", count)
 
 
 counter = BufferedCounter(
