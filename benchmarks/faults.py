@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .http import ROOT, gunicorn, load, server_environment
 from .measure import Table
-from .scale import fresh_database, manage, mixed_script, redis_server
+from .scale import fresh_database, live_slugs, manage, mixed_script, redis_server
 
 SQLITE_WORKERS = 4
 
@@ -40,15 +40,7 @@ def _newsroom(env: dict[str, str]) -> tuple[str, list[str]]:
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_bench", "--stories", "300", "--companies", "300", "-v0")
     _, key = manage(env, "create_partner_key", "Fault partner", "--tier", "premium")
-    _, slugs = manage(
-        env,
-        "shell",
-        "-v0",
-        "-c",
-        "from articles.models import Article; "
-        "print(' '.join(Article.objects.live().values_list('slug', flat=True)[:20]))",
-    )
-    return key, slugs.split()
+    return key, live_slugs(env, 20)
 
 
 def redis_stopped(table: Table, env: dict[str, str], key: str, slugs: list[str]) -> None:

@@ -73,6 +73,20 @@ def manage(env: dict[str, str], *args: str) -> tuple[float, str]:
     return time.monotonic() - began, done.stdout.strip()
 
 
+def live_slugs(env: dict[str, str], count: int) -> list[str]:
+    """The newest live stories of the run's database."""
+    _, printed = manage(
+        env,
+        "shell",
+        "-v0",
+        "-c",
+        "from articles.models import Article; "
+        "print(' '.join(Article.objects.live().order_by('-publish_at')"
+        f".values_list('slug', flat=True)[:{count}]))",
+    )
+    return printed.split()
+
+
 def probe(env: dict[str, str]) -> dict:
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.searchprobe"],
@@ -219,16 +233,7 @@ def run(table: Table) -> None:
             ratio=at_large["like_ms"] / at_large["search_ms"],
         )
         _, key = manage(env, "create_partner_key", "Bench partner", "--tier", "premium")
-        _, slugs = manage(
-            env,
-            "shell",
-            "-v0",
-            "-c",
-            "from articles.models import Article; "
-            "print(' '.join(Article.objects.live().order_by('-publish_at')"
-            ".values_list('slug', flat=True)[:50]))",
-        )
-        slugs = slugs.split()
+        slugs = live_slugs(env, 50)
         header = f"Authorization: Api-Key {key}"
         with gunicorn(env) as base:
             targets = {
