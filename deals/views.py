@@ -11,7 +11,6 @@ from articles.caching import public_page
 from articles.feeds import LatestStories
 
 from . import selectors
-from .models import Company
 from .network import network_svg
 
 LIST_SIZE = 20
@@ -20,10 +19,12 @@ LIST_SIZE = 20
 @require_safe
 @public_page
 def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    # Only a company a live story names (or whose public deal it is) has a page: a company that
+    # only a draft names would give the draft away.
     company = get_object_or_404(
-        Company.objects.select_related("parent").prefetch_related(
-            "tickers", "aliases", "subsidiaries"
-        ),
+        selectors.public_companies()
+        .select_related("parent")
+        .prefetch_related("tickers", "aliases", "subsidiaries"),
         slug=slug,
     )
     agreements = list(selectors.agreements_of(company))
@@ -48,6 +49,12 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "deals/company.html",
         {
             "company": company,
+            # Related companies are linked only where they have a page of their own.
+            "with_pages": set(
+                selectors.public_companies()
+                .filter(pk__in=[company.parent_id, *(c.pk for c in company.subsidiaries.all())])
+                .values_list("pk", flat=True)
+            ),
             "agreements": agreements,
             "partners": rows,
             "network": network_svg(company.name, rows),
@@ -106,7 +113,7 @@ class CompanyFeed(LatestStories):
     """The latest live stories that mention one company."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Company, slug=slug)
+        return get_object_or_404(selectors.public_companies(), slug=slug)
 
     def title(self, company):
         return f"{company.name} · Newsroom"

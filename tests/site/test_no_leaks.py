@@ -34,7 +34,6 @@ def surfaces(world) -> dict[str, str]:
         "section": world["section"].get_absolute_url(),
         "reporter": world["reporter"].get_absolute_url(),
         "company": world["company"].get_absolute_url(),
-        "partner company": world["partner"].get_absolute_url(),
         "company feed": reverse("deals:company_feed", args=[world["company"].slug]),
         "search": "/search/?q=secret+word",
         "rss": "/feeds/latest.xml",
@@ -105,6 +104,8 @@ def test_story_that_is_not_live_appears_on_no_public_surface(client, name, statu
         assert world["hidden"].slug not in content, f"{name} story's address leaks on {surface}"
     assert client.get(world["hidden"].get_absolute_url()).status_code == 404
     assert client.get(world["deal"].get_absolute_url()).status_code == 404
+    # A company that only the hidden story names (through its deal) has no page yet.
+    assert client.get(world["partner"].get_absolute_url()).status_code == 404
     assert "0 stories match" in client.get("/search/?q=secret+word").content.decode()
     company_page = client.get(world["company"].get_absolute_url()).content.decode()
     assert 'Stories about Acme Widgets <span class="meta">(1)</span>' in company_page
@@ -122,6 +123,7 @@ def test_embargoed_story_appears_the_moment_its_time_passes(client):
     assert SECRET in client.get("/feeds/latest.xml").content.decode()
     assert SECRET in client.get("/search/?q=secret+word").content.decode()
     assert client.get(world["deal"].get_absolute_url()).status_code == 200
+    assert client.get(world["partner"].get_absolute_url()).status_code == 200
 
 
 def test_editor_preview_of_a_draft_is_noindex_and_never_cached(client, admin_user):
