@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
 
-from . import shared_cache
 from .models import Partner, PartnerKey
 
 KEYWORD = "Api-Key"
@@ -40,7 +40,7 @@ def _cache_key(prefix: str) -> str:
 
 
 def _load(prefix: str) -> Caller | None:
-    found = shared_cache.read(_cache_key(prefix))
+    found = cache.get(_cache_key(prefix))
     if found is not None:
         return found or None
     row = PartnerKey.objects.select_related("partner").filter(prefix=prefix).first()
@@ -60,7 +60,7 @@ def _load(prefix: str) -> Caller | None:
         if row
         else None
     )
-    shared_cache.store(_cache_key(prefix), caller or False, CACHE_SECONDS)
+    cache.set(_cache_key(prefix), caller or False, CACHE_SECONDS)
     return caller
 
 
@@ -91,7 +91,7 @@ class PartnerKeyAuthentication(BaseAuthentication):
 
 @receiver([post_save, post_delete], sender=PartnerKey, dispatch_uid="api-forget-key")
 def forget_key(sender, instance, **kwargs):
-    shared_cache.forget(_cache_key(instance.prefix))
+    cache.delete(_cache_key(instance.prefix))
 
 
 @receiver([post_save, post_delete], sender=Partner, dispatch_uid="api-forget-partner-keys")
@@ -99,4 +99,4 @@ def forget_partner_keys(sender, instance, **kwargs):
     for prefix in PartnerKey.objects.filter(partner_id=instance.pk).values_list(
         "prefix", flat=True
     ):
-        shared_cache.forget(_cache_key(prefix))
+        cache.delete(_cache_key(prefix))

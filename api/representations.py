@@ -7,13 +7,13 @@ internal (who reviewed as an account, rejected suggestions, editors' notes) is e
 
 from collections import defaultdict
 
+from django.core.cache import cache
+
 from articles.caching import site_state
 from articles.models import Article, Byline
 from deals import selectors
 from deals.models import Agreement, AgreementEvent, Annotation, Company, Party
 from deals.story_panels import related
-
-from . import shared_cache
 
 Kind = Annotation.Kind
 MACHINE_SOURCES = {Annotation.Source.GAZETTEER, Annotation.Source.RULE}
@@ -359,12 +359,12 @@ def stories_out(
         f"api:story:{len(shape)}:{generation}:{r['id']}:{r['changed_at'].timestamp()}:{links.site}"
         for r in rows
     ]
-    found = shared_cache.read_many(keys)
+    found = cache.get_many(keys)
     missing = [(row, key) for row, key in zip(rows, keys, strict=True) if key not in found]
     if missing:
         built = articles_out([row for row, _ in missing], links, set(shape))
         fresh = {key: item for (_, key), item in zip(missing, built, strict=True)}
-        shared_cache.store_many(fresh, STORY_SECONDS)
+        cache.set_many(fresh, STORY_SECONDS)
         found.update(fresh)
     return [{k: v for k, v in found[key].items() if k in fields} for key in keys]
 

@@ -1,7 +1,9 @@
-"""The shared cache (Redis in production) used so that it can fail without failing requests.
+"""A counter in the shared cache that keeps counting when the cache cannot.
 
-When the cache is unreachable the API goes on: reads miss, writes are dropped, and counters fall
-back to this process's own memory until the cache answers again.
+Reads and writes need no care here: the Redis backend (``newsroom.cache``) already treats an
+unreachable Redis as a miss. An increment cannot be dropped like that, because a counter that
+reads zero would lift every rate limit, so while the cache is down each process counts in its
+own memory.
 """
 
 import logging
@@ -16,28 +18,6 @@ logger = logging.getLogger(__name__)
 _ERRORS = (Exception,)
 _local: dict[str, tuple[int, float]] = {}
 _local_lock = threading.Lock()
-
-
-def read(key: str):
-    try:
-        return cache.get(key)
-    except _ERRORS:
-        logger.warning("cache unreachable: read of %s skipped", key)
-        return None
-
-
-def store(key: str, value, timeout: float) -> None:
-    try:
-        cache.set(key, value, timeout)
-    except _ERRORS:
-        logger.warning("cache unreachable: write of %s skipped", key)
-
-
-def forget(key: str) -> None:
-    try:
-        cache.delete(key)
-    except _ERRORS:
-        logger.warning("cache unreachable: could not forget %s", key)
 
 
 def count(key: str, timeout: float) -> int:
@@ -62,18 +42,3 @@ def count(key: str, timeout: float) -> int:
             for stale in [k for k, (_, e) in _local.items() if e <= now]:
                 del _local[stale]
             return seen + 1
-
-
-def read_many(keys: list[str]) -> dict:
-    try:
-        return cache.get_many(keys)
-    except _ERRORS:
-        logger.warning("cache unreachable: read of %d keys skipped", len(keys))
-        return {}
-
-
-def store_many(values: dict, timeout: float) -> None:
-    try:
-        cache.set_many(values, timeout)
-    except _ERRORS:
-        logger.warning("cache unreachable: write of %d keys skipped", len(values))
