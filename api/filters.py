@@ -1,18 +1,16 @@
 """Query parameters of the list endpoints, validated by django-filter; a bad value is a 400."""
 
-import re
-
 import django_filters as filters
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from articles.models import Article
 from articles.search import matching
-from deals import selectors
-from deals.models import Agreement, AgreementKind, AgreementStatus, Annotation, Company
+from deals.models import Agreement, AgreementKind, AgreementStatus
+from registry.identifiers import SLUG, company_reference, is_country, split_ticker, ticker_condition
+from registry.models import Company
+from structuring.models import Annotation
 
-SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
-TICKER = re.compile(r"[A-Za-z0-9.\-]{1,20}")
 ARTICLE_ORDERINGS = ("-published_at", "published_at", "-updated_at", "updated_at")
 
 
@@ -29,19 +27,18 @@ def slug(value: str) -> None:
 
 def company_ref(value: str) -> None:
     try:
-        selectors.company_reference(value)
+        company_reference(value)
     except ValueError as error:
         raise ValidationError(str(error)) from None
 
 
 def country_code(value: str) -> None:
-    if not re.fullmatch(r"[A-Za-z]{2}", value):
+    if not is_country(value.upper()):
         raise ValidationError("A country is a two-letter ISO 3166-1 code, e.g. CN.")
 
 
 def ticker(value: str) -> None:
-    exchange, colon, symbol = value.rpartition(":")
-    if not TICKER.fullmatch(symbol) or (colon and not TICKER.fullmatch(exchange)):
+    if split_ticker(value, exchange_required=False) is None:
         raise ValidationError("A ticker is a symbol (T) or EXCHANGE:SYMBOL (NYSE:T).")
 
 
@@ -57,7 +54,7 @@ class SlugFilter(filters.CharFilter):
 
 
 def _company_ids(value: str):
-    return Company.objects.filter(selectors.company_reference(value)).values("pk")
+    return Company.objects.filter(company_reference(value)).values("pk")
 
 
 class ArticleFilter(filters.FilterSet):
@@ -192,8 +189,5 @@ class CompanyFilter(filters.FilterSet):
         return queryset.filter(country__iexact=value)
 
     def by_ticker(self, queryset, name, value):
-        exchange, colon, symbol = value.rpartition(":")
-        condition = Q(tickers__symbol__iexact=symbol)
-        if colon:
-            condition &= Q(tickers__exchange__iexact=exchange)
-        return queryset.filter(pk__in=Company.objects.filter(condition).values("pk"))
+        parts = split_ticker(value, exchange_required=False)
+        return queryset.filter(pk__in=Company.objects.filter(ticker_condition(*parts)).values("pk"))

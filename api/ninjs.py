@@ -6,7 +6,8 @@ with ticker ``symbols``; reporters, speakers and people named are ``people``; th
 are ``associations``.
 """
 
-from deals.models import Annotation, Company, Ticker
+from registry.models import Company, Ticker
+from structuring.models import Annotation
 
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
 

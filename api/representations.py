@@ -11,9 +11,11 @@ from django.core.cache import cache
 
 from articles.caching import site_state
 from articles.models import Article, Byline
-from deals import selectors
-from deals.models import Agreement, AgreementEvent, Annotation, Company, Party
-from deals.story_panels import related
+from deals.models import Agreement, AgreementEvent, Party
+from registry.models import Company
+from structuring import selectors
+from structuring.models import Annotation
+from structuring.story_panels import related
 
 Kind = Annotation.Kind
 MACHINE_SOURCES = {Annotation.Source.GAZETTEER, Annotation.Source.RULE}

@@ -6,7 +6,8 @@ the suite that real answers match these shapes.
 
 from rest_framework import serializers as s
 
-from deals.models import AgreementKind, AgreementStatus, Annotation, Party
+from deals.models import AgreementKind, AgreementStatus, Party
+from structuring.models import Annotation
 
 
 class Shape(s.Serializer):

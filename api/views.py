@@ -19,7 +19,7 @@ from rest_framework.response import Response
 
 from articles.models import Article, Reporter, Section
 from articles.rankings import rankings_for
-from deals import selectors
+from structuring import selectors
 
 from . import representations as out
 from . import schema

@@ -12,7 +12,9 @@ from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
 from articles.models import Article, Byline, Reporter, Section
-from deals.models import Agreement, Annotation, Company, Party
+from deals.models import Agreement, Party
+from registry.models import Company
+from structuring.models import Annotation
 
 PAGE = 50
 

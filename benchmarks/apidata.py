@@ -15,8 +15,10 @@ def main() -> None:
 
     from api.models import Partner, PartnerKey
     from articles.models import Article, Byline, Reporter, Section
-    from deals.models import Agreement, Annotation, Company, Party, Sector
-    from deals.quotes import quote_selector
+    from deals.models import Agreement, Party, Sector
+    from registry.models import Company
+    from structuring.models import Annotation
+    from structuring.quotes import quote_selector
 
     section, _ = Section.objects.get_or_create(slug="bench", defaults={"name": "Bench"})
     reporter, _ = Reporter.objects.get_or_create(slug="bench-reporter", defaults={"name": "Bench"})

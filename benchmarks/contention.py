@@ -20,7 +20,7 @@ def main() -> None:
 
     from articles.models import Article
     from articles.search import search
-    from deals.models import Annotation
+    from structuring.models import Annotation
 
     role, seconds = sys.argv[1], float(sys.argv[2])
     ids = list(Article.objects.values_list("id", flat=True))

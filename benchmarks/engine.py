@@ -2,8 +2,8 @@
 
 import re
 
-from deals.engine import Registry, suggest
-from deals.engine.gazetteer import Matcher
+from engine import Registry, suggest
+from engine.gazetteer import Matcher
 
 from . import synthetic
 from .measure import Table, median_ms, rss_mb, timed

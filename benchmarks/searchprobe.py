@@ -20,7 +20,7 @@ def main() -> None:
 
     from articles.models import Article
     from articles.search import search
-    from deals.models import Company
+    from registry.models import Company
 
     names = list(
         Company.objects.filter(slug__startswith="seed-")

@@ -11,8 +11,10 @@ def main() -> None:
     from django.utils import timezone
 
     from articles.models import Article
-    from deals.models import Agreement, Annotation, Company, Party
-    from deals.quotes import quote_selector
+    from deals.models import Agreement, Party
+    from registry.models import Company
+    from structuring.models import Annotation
+    from structuring.quotes import quote_selector
 
     names = [f"Benchmark Company {i}" for i in range(20)]
     body = "\n\n".join(

@@ -3,8 +3,9 @@
 import random
 from dataclasses import dataclass
 
-from deals.engine import RegistryCompany
-from deals.seeding import SECTOR_WORDS, SUFFIXES, SYLLABLES
+from engine import RegistryCompany
+
+from .seeding import SECTOR_WORDS, SUFFIXES, SYLLABLES
 
 FILLER = [
     "the",

@@ -3,46 +3,18 @@ from django.apps import AppConfig
 
 class DealsConfig(AppConfig):
     name = "deals"
-    verbose_name = "Companies and deals"
+    verbose_name = "Deals"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Fill the seams ``articles`` offers; knowledge flows from deals to articles only."""
         from articles.caching import invalidate_on_change
-        from articles.panels import (
-            register_article_filter,
-            register_body_renderer,
-            register_jsonld,
-            register_related,
-            register_story_panel,
-        )
-        from articles.publishing import register_publish_check
-        from articles.revisions import register_revision_panel
 
-        from . import (
-            models,
-            receivers,  # noqa: F401 - connects the signal receivers
-            story_panels,
-        )
-        from .publish_checks import structure_problems
-        from .revision_notes import annotation_notes
+        from . import models
 
-        register_publish_check(structure_problems)
-        register_revision_panel(annotation_notes)
-        register_body_renderer(story_panels.annotated_body)
-        register_story_panel(story_panels.deal_cards)
-        register_related(story_panels.related)
-        register_jsonld(story_panels.jsonld)
-        register_article_filter("company", story_panels.by_company)
         invalidate_on_change(
-            models.Company,
-            models.CompanyAlias,
-            models.Ticker,
             models.Agreement,
             models.Party,
             models.AgreementEvent,
-            models.Person,
-            models.Annotation,
             models.Sector,
             models.Region,
             m2m=(models.Agreement.sectors.through, models.Agreement.regions.through),

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Company
-from .selectors import live_evidence, public_agreements
+from registry.models import Company
+from structuring.selectors import live_evidence, public_agreements
 
 
 class CompanySitemap(Sitemap):

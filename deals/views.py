@@ -9,8 +9,8 @@ from django.views.decorators.http import require_safe
 
 from articles.caching import public_page
 from articles.feeds import LatestStories
+from structuring import selectors
 
-from . import selectors
 from .network import network_svg
 
 LIST_SIZE = 20

@@ -67,8 +67,12 @@ INSTALLED_APPS = [
     "rest_framework_api_key",
     "simple_history",
     "articles",
+    "registry",
     "deals",
+    "structuring",
     "api",
+    "demo",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -250,10 +254,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "ENUM_NAME_OVERRIDES": {
-        "AnnotationKindEnum": "deals.models.AnnotationKind",
+        "AnnotationKindEnum": "structuring.models.AnnotationKind",
         "AgreementKindEnum": "deals.models.AgreementKind",
         "AgreementStatusEnum": "deals.models.AgreementStatus",
-        "AnnotationSourceEnum": "deals.models.AnnotationSource",
+        "AnnotationSourceEnum": "structuring.models.AnnotationSource",
     },
 }
 # Requests a minute per key, by partner tier.

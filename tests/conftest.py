@@ -3,13 +3,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = REPO / "tests" / "fixtures"
+SEED = FIXTURES / "seed" / "china-telecom-att-orange.txt"
+NINJS_SCHEMA = FIXTURES / "schemas" / "ninjs-schema_3.1.json"
 
 
 @pytest.fixture
 def seed_path() -> Path:
-    return SHARED / "seed" / "china-telecom-att-orange.txt"
+    return SEED
 
 
 @pytest.fixture

@@ -13,19 +13,10 @@ from articles.models import (
     Reporter,
     Section,
 )
-from deals.models import (
-    Agreement,
-    AgreementEvent,
-    Annotation,
-    Company,
-    CompanyAlias,
-    Party,
-    Person,
-    Region,
-    Sector,
-    Ticker,
-)
-from deals.quotes import quote_selector
+from deals.models import Agreement, AgreementEvent, Party, Region, Sector
+from registry.models import Company, CompanyAlias, Person, Ticker
+from structuring.models import Annotation
+from structuring.quotes import quote_selector
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -2,7 +2,7 @@
 
 from benchmarks import engine, synthetic
 from benchmarks.measure import Table
-from deals.engine.gazetteer import Matcher
+from engine.gazetteer import Matcher
 
 
 def test_synthetic_stories_name_the_companies_they_say_they_do():

@@ -23,6 +23,11 @@ GROUP_PERMISSIONS = {
 }
 
 
+# The models were all in deals when this ran first; tests call it again after a flush, when the
+# registry's and the annotations' models have moved to their own apps.
+APPS = ("deals", "registry", "structuring")
+
+
 def grant(apps, schema_editor):
     for app_config in apps.get_app_configs():
         app_config.models_module = True
@@ -33,14 +38,14 @@ def grant(apps, schema_editor):
     for name, codenames in GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="deals", codename__in=codenames)
+            *Permission.objects.filter(content_type__app_label__in=APPS, codename__in=codenames)
         )
 
 
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     for group in Group.objects.filter(name__in=GROUP_PERMISSIONS):
-        group.permissions.remove(*group.permissions.filter(content_type__app_label="deals"))
+        group.permissions.remove(*group.permissions.filter(content_type__app_label__in=APPS))
 
 
 class Migration(migrations.Migration):

@@ -9,12 +9,12 @@ from jsonschema import Draft202012Validator
 
 from articles.models import Article
 from tests.api.world import build_world
-from tests.conftest import SHARED
+from tests.conftest import NINJS_SCHEMA
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-SCHEMA = json.loads((SHARED / "schemas" / "ninjs-schema_3.1.json").read_text())
+SCHEMA = json.loads(NINJS_SCHEMA.read_text())
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from deals.models import Annotation
+from structuring.models import Annotation
 from tests.api.world import build_world
 from tests.factories import AnnotationFactory, CompanyFactory, UserFactory
 from tests.site.test_no_leaks import NOT_LIVE, SECRET, build

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from deals.models import Annotation
+from structuring.models import Annotation
 from tests.factories import (
     AgreementFactory,
     AnnotationFactory,

@@ -37,9 +37,9 @@ def test_editor_publishes_and_manages_the_registry_and_rankings():
         "articles.publish_article",
         "articles.withdraw_article",
         "articles.change_ranking",
-        "deals.add_company",
+        "registry.add_company",
         "deals.change_agreement",
-        "deals.change_annotation",
+        "structuring.change_annotation",
     ):
         assert editor.has_perm(perm), perm
 

@@ -16,7 +16,7 @@ from articles.services import (
     article_update,
     article_withdraw,
 )
-from deals.models import Annotation
+from structuring.models import Annotation
 from tests.factories import (
     AgreementFactory,
     AnnotationFactory,

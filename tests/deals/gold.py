@@ -4,7 +4,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deals.engine import Registry, RegistryAgreement, RegistryCompany, RegistryPerson
+from engine import Registry, RegistryAgreement, RegistryCompany, RegistryPerson
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 

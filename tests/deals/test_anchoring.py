@@ -3,8 +3,8 @@
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from deals.anchoring import Anchor, reanchor
-from deals.quotes import quote_selector
+from structuring.anchoring import Anchor, reanchor
+from structuring.quotes import quote_selector
 
 BODY = "China Telecom extended its partnership with Orange. Orange is French. AT&T is not."
 

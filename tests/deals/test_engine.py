@@ -4,9 +4,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles.story_format import parse_story_text
-from deals.engine import Registry, RegistryAgreement, RegistryCompany, RegistryPerson, suggest
-from deals.engine.gazetteer import Matcher
-from deals.engine.tokens import sentences
+from engine import Registry, RegistryAgreement, RegistryCompany, RegistryPerson, suggest
+from engine.gazetteer import Matcher
+from engine.tokens import sentences
 from tests.deals.gold import gold_registry
 
 REGISTRY = gold_registry()

@@ -1,7 +1,7 @@
 """Precision and recall of the suggestion engine on the gold set, printed and held to targets."""
 
-from deals.engine import suggest
-from deals.engine.gazetteer import Matcher
+from engine import suggest
+from engine.gazetteer import Matcher
 from tests.deals.gold import gold_paragraphs, gold_registry
 
 

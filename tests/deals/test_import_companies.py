@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from deals.models import Company, CompanyAlias, Ticker
+from registry.models import Company, CompanyAlias, Ticker
 from tests.factories import CompanyFactory, TickerFactory
 
 pytestmark = pytest.mark.django_db

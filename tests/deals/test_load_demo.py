@@ -3,7 +3,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article, Ranking, RankingEntry
-from deals.models import Agreement, Annotation, Company, Party
+from deals.models import Agreement, Party
+from registry.models import Company
+from structuring.models import Annotation
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from deals.models import Agreement, Annotation
+from deals.models import Agreement
+from structuring.models import Annotation
 from tests.factories import (
     AgreementEventFactory,
     AgreementFactory,

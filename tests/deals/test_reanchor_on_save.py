@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from deals.models import Annotation
+from structuring.models import Annotation
 from tests.factories import AnnotationFactory, ArticleFactory, CompanyFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deals.rendering import Mark, render_body
+from structuring.rendering import Mark, render_body
 
 
 class Reader(HTMLParser):

@@ -8,7 +8,9 @@ from django.db.models import Count
 
 from articles.models import Article, PageView, Ranking
 from articles.search import matching
-from deals.models import Agreement, Annotation, Company, Party
+from deals.models import Agreement, Party
+from registry.models import Company
+from structuring.models import Annotation
 from tests.api.conftest import Api, issue_key
 
 pytestmark = pytest.mark.django_db

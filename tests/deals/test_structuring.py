@@ -8,8 +8,10 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from deals.models import Agreement, Annotation, Company, Person
-from deals.suggesting import refresh_suggestions
+from deals.models import Agreement
+from registry.models import Company, Person
+from structuring.models import Annotation
+from structuring.suggesting import refresh_suggestions
 from tests.factories import ArticleFactory, CompanyAliasFactory, CompanyFactory
 from tests.groups import user_in
 

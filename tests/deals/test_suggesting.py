@@ -3,8 +3,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from deals.models import Annotation
-from deals.suggesting import refresh_suggestions
+from structuring.models import Annotation
+from structuring.suggesting import refresh_suggestions
 from tests.factories import (
     AgreementFactory,
     AnnotationFactory,
@@ -164,7 +164,7 @@ def test_suggest_refuses_bad_arguments_clearly(args, message):
 
 
 def test_matcher_is_kept_until_the_registry_changes(registry):
-    from deals.suggesting import load_registry
+    from structuring.suggesting import load_registry
 
     _, first = load_registry()
     _, again = load_registry()

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
-from deals.models import Agreement, Annotation
+from deals.models import Agreement
+from structuring.models import Annotation
 from tests.e2e.conftest import OUTPUT
 from tests.factories import CompanyAliasFactory, CompanyFactory, PersonFactory
 from tests.groups import user_in

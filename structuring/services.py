@@ -1,0 +1,441 @@
+"""Use cases of the structuring screen: decide on suggestions, tag words, shape agreements.
+
+Each function is one transaction, checks the acting user's permission, and locks what it
+changes, so that two editors acting on the same suggestion at once cannot both succeed.
+"""
+
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.models import Article
+from deals.models import Agreement, AgreementEvent, Party, Region, Sector
+from registry.models import Company, CompanyAlias, Person
+
+from .anchoring import Anchor, reanchor
+from .models import Annotation
+from .quotes import quote_selector
+
+Review = Annotation.ReviewState
+
+
+class AlreadyDecided(Exception):
+    """Another editor decided on this suggestion first."""
+
+    def __init__(self, annotation: Annotation):
+        who = annotation.reviewed_by or "another editor"
+        super().__init__(
+            f"{who} already {annotation.review_state} this suggestion"
+            + (f" at {annotation.reviewed_at:%H:%M:%S}" if annotation.reviewed_at else "")
+            + "; the screen now shows their decision."
+        )
+        self.annotation = annotation
+
+
+def _require(user: AbstractBaseUser, *permissions: str) -> None:
+    missing = [p for p in permissions if not user.has_perm(p)]
+    if missing:
+        raise PermissionDenied(f"You do not have permission to do this ({', '.join(missing)}).")
+
+
+def _unique_slug(model, name: str) -> str:
+    base = slugify(name)[:180] or "item"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def company_find_or_create(
+    name: str, *, by: AbstractBaseUser, aliases: list[str] | None = None
+) -> Company:
+    """The company of that name or alias, or a new one with its aliases."""
+    name = " ".join(name.split()).rstrip(",")
+    if not name:
+        raise ValidationError("A company needs a name.")
+    lowered = name.lower()
+    found = (
+        Company.objects.annotate(n=Lower("name")).filter(n=lowered).first()
+        or Company.objects.annotate(n=Lower("legal_name")).filter(n=lowered).first()
+        or Company.objects.filter(aliases__name__iexact=name).first()
+    )
+    if found:
+        return found
+    _require(by, "registry.add_company")
+    short = [a for a in (aliases or []) if a and a != name]
+    company = Company.objects.create(
+        name=short[0] if short else name,
+        legal_name=name if short else "",
+        slug=_unique_slug(Company, short[0] if short else name),
+    )
+    for alias in dict.fromkeys([name, *short[1:]]):
+        if alias != company.name:
+            CompanyAlias.objects.get_or_create(company=company, name=alias)
+    return company
+
+
+def _company_for(key: str, *, by) -> Company:
+    return Company.objects.filter(slug=key).first() or company_find_or_create(key, by=by)
+
+
+def _named(model, names: list[str]):
+    return [
+        model.objects.filter(name__iexact=n).first()
+        or model.objects.create(name=n, slug=_unique_slug(model, n))
+        for n in names
+        if n
+    ]
+
+
+def _same_deal(kind: str, company_ids: set[int]) -> Agreement | None:
+    """The agreement of this kind whose parties are exactly these companies, if any."""
+    candidates = Agreement.objects.filter(kind=kind, parties__company_id__in=company_ids).distinct()
+    for agreement in candidates.prefetch_related("parties"):
+        if {p.company_id for p in agreement.parties.all()} == company_ids:
+            return agreement
+    return None
+
+
+def _agreement_from(proposal: dict, article: Article, *, by) -> Agreement:
+    """The agreement a suggestion proposes, created if new, with an event citing the story."""
+    parties = [
+        (_company_for(p["company"], by=by), p.get("role", "partner"))
+        for p in proposal.get("parties", [])
+    ]
+    kind = proposal.get("agreement_kind") or Agreement.Kind.OTHER
+    existing = _same_deal(kind, {c.pk for c, _ in parties})
+    if existing is not None:
+        # One agreement lives across many stories (and many spans of one story).
+        if not existing.events.filter(article=article).exists():
+            AgreementEvent.objects.create(
+                agreement=existing,
+                kind=existing.status
+                if existing.status in AgreementEvent.Kind.values
+                else "announced",
+                occurred_on=(article.publish_at or timezone.now()).date(),
+                article=article,
+                description="reported in this story",
+            )
+        return existing
+    _require(by, "deals.add_agreement")
+    title = " and ".join(c.name for c, _ in parties[:3]) + f" {Agreement.Kind(kind).label.lower()}"
+    resulting = proposal.get("resulting_company")
+    agreement = Agreement.objects.create(
+        slug=_unique_slug(Agreement, title),
+        title=title,
+        kind=kind,
+        status=proposal.get("status") or Agreement.Status.ANNOUNCED,
+        announced_on=(article.publish_at or timezone.now()).date(),
+        resulting_company=_company_for(resulting, by=by) if resulting else None,
+    )
+    for company, role in parties:
+        Party.objects.get_or_create(agreement=agreement, company=company, defaults={"role": role})
+    agreement.sectors.set(_named(Sector, proposal.get("sectors", [])))
+    agreement.regions.set(_named(Region, proposal.get("regions", [])))
+    event_kind = agreement.status if agreement.status in AgreementEvent.Kind.values else "announced"
+    AgreementEvent.objects.create(
+        agreement=agreement,
+        kind=event_kind,
+        occurred_on=agreement.announced_on,
+        article=article,
+        description="reported in this story",
+    )
+    return agreement
+
+
+def person_find_or_create(proposal: dict, *, by) -> Person | None:
+    """The person a proposal names (name, title, organisation), found by name or created."""
+    name = proposal.get("name")
+    if not name:
+        return None
+    found = Person.objects.filter(name__iexact=name).first()
+    if found:
+        return found
+    _require(by, "registry.add_person")
+    organisation = proposal.get("organisation")
+    return Person.objects.create(
+        name=name,
+        slug=_unique_slug(Person, name),
+        title=proposal.get("title") or "",
+        organisation=_company_for(organisation, by=by) if organisation else None,
+    )
+
+
+def _claim(annotation: Annotation) -> Annotation:
+    """Lock the suggestion; refuse if someone decided on it since it was shown."""
+    locked = (
+        Annotation.objects.select_for_update(of=("self",))
+        .select_related("article", "reviewed_by")
+        .get(pk=annotation.pk)
+    )
+    if locked.review_state != Review.SUGGESTED:
+        raise AlreadyDecided(locked)
+    return locked
+
+
+def _decide(annotation: Annotation, state: str, *, by, reason: str) -> Annotation:
+    annotation.review_state = state
+    annotation.reviewed_by = by
+    annotation.reviewed_at = timezone.now()
+    annotation._change_reason = reason
+    annotation._history_user = by
+    annotation.save()
+    return annotation
+
+
+def _fill_target(annotation: Annotation, *, by) -> None:
+    proposal = annotation.proposal or {}
+    if annotation.kind == Annotation.Kind.COMPANY and annotation.company_id is None:
+        annotation.company = company_find_or_create(
+            proposal.get("name") or annotation.exact, by=by, aliases=proposal.get("aliases")
+        )
+    elif annotation.kind == Annotation.Kind.AGREEMENT and annotation.agreement_id is None:
+        annotation.agreement = _agreement_from(proposal, annotation.article, by=by)
+    elif (
+        annotation.kind in (Annotation.Kind.PERSON, Annotation.Kind.QUOTE)
+        and annotation.person_id is None
+    ):
+        annotation.person = person_find_or_create(proposal, by=by)
+    if annotation.kind != Annotation.Kind.QUOTE and annotation.target is None:
+        raise ValidationError("This suggestion proposes nothing to confirm; tag the words instead.")
+
+
+@transaction.atomic
+def annotation_confirm(annotation: Annotation, *, by: AbstractBaseUser) -> Annotation:
+    """Accept a suggestion, creating the company, agreement or person it proposes."""
+    _require(by, "structuring.change_annotation")
+    annotation = _claim(annotation)
+    _fill_target(annotation, by=by)
+    return _decide(annotation, Review.CONFIRMED, by=by, reason="suggestion accepted")
+
+
+@transaction.atomic
+def annotation_reject(annotation: Annotation, *, by: AbstractBaseUser) -> Annotation:
+    """Reject a suggestion; it is remembered so that it does not come back."""
+    _require(by, "structuring.change_annotation")
+    annotation = _claim(annotation)
+    return _decide(annotation, Review.REJECTED, by=by, reason="suggestion rejected")
+
+
+# Suggestions of these kinds are accepted first, so that agreements find their new companies.
+ACCEPT_ORDER = {
+    Annotation.Kind.COMPANY: 0,
+    Annotation.Kind.PERSON: 1,
+    Annotation.Kind.QUOTE: 2,
+    Annotation.Kind.AGREEMENT: 3,
+}
+
+
+@transaction.atomic
+def annotations_confirm_all(
+    article: Article,
+    *,
+    by: AbstractBaseUser,
+    company: Company | None = None,
+    ids: list[int] | None = None,
+) -> int:
+    """Accept every pending suggestion of the story (or of one company, or the given ones)."""
+    _require(by, "structuring.change_annotation")
+    pending = article.annotations.filter(review_state=Review.SUGGESTED)
+    if company is not None:
+        pending = pending.filter(company=company)
+    if ids is not None:
+        pending = pending.filter(pk__in=ids)
+    accepted = 0
+    for annotation in sorted(pending, key=lambda a: (ACCEPT_ORDER[a.kind], a.start)):
+        annotation_confirm(annotation, by=by)
+        accepted += 1
+    return accepted
+
+
+@transaction.atomic
+def annotation_create(
+    article: Article,
+    *,
+    by: AbstractBaseUser,
+    start: int,
+    end: int,
+    kind: str,
+    company: Company | None = None,
+    agreement: Agreement | None = None,
+    person: Person | None = None,
+    expected_version: int | None = None,
+) -> Annotation:
+    """Tag the words an editor selected, confirmed at once and attributed to the editor."""
+    _require(by, "structuring.add_annotation")
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if expected_version is not None and article.version != expected_version:
+        raise ValidationError("The story changed since you opened it; reload to tag the new text.")
+    if not (0 <= start < end <= len(article.body)):
+        raise ValidationError(f"The selection {start}-{end} is outside the story's text.")
+    if kind not in Annotation.Kind.values:
+        raise ValidationError(f"Unknown kind of annotation: {kind}.")
+    exact, prefix, suffix = quote_selector(article.body, start, end)
+    annotation = Annotation(
+        article=article,
+        start=start,
+        end=end,
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        kind=kind,
+        company=company,
+        agreement=agreement,
+        person=person,
+        review_state=Review.CONFIRMED,
+        source=Annotation.Source.EDITOR,
+        confidence=1.0,
+        created_by=by,
+        reviewed_by=by,
+        reviewed_at=timezone.now(),
+    )
+    annotation._history_user = by
+    annotation._change_reason = "tagged by an editor"
+    annotation.full_clean()
+    annotation.save()
+    return annotation
+
+
+@transaction.atomic
+def annotation_resolve(annotation: Annotation, *, by: AbstractBaseUser, keep: bool) -> Annotation:
+    """Settle an annotation an edit put in doubt: keep it on the words now at its span, or reject it."""
+    _require(by, "structuring.change_annotation")
+    annotation = (
+        Annotation.objects.select_for_update(of=("self",))
+        .select_related("article")
+        .get(pk=annotation.pk)
+    )
+    if annotation.anchor_state == Annotation.AnchorState.ANCHORED:
+        raise AlreadyDecided(annotation)
+    body = annotation.article.body
+    if keep:
+        if annotation.anchor_state == Annotation.AnchorState.ORPHANED or annotation.end > len(body):
+            raise ValidationError(
+                "Its words are gone; tag the new words instead and reject this one."
+            )
+        annotation.exact, annotation.prefix, annotation.suffix = quote_selector(
+            body, annotation.start, annotation.end
+        )
+        annotation.anchor_state = Annotation.AnchorState.ANCHORED
+        reason = "kept on its new words"
+    else:
+        annotation.review_state = Review.REJECTED
+        reason = "rejected after an edit"
+    annotation.reviewed_by, annotation.reviewed_at = by, timezone.now()
+    annotation._history_user = by
+    annotation._change_reason = reason
+    annotation.save()
+    return annotation
+
+
+@transaction.atomic
+def agreement_update(
+    agreement: Agreement,
+    *,
+    by: AbstractBaseUser,
+    article: Article | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    parties: list[tuple[Company, str]] | None = None,
+    sectors: list[str] | None = None,
+    regions: list[str] | None = None,
+    announced_on: date | None = None,
+    announced_place: str | None = None,
+    resulting_company: Company | bool | None = False,
+    event: dict | None = None,
+) -> Agreement:
+    """Change an agreement from the structuring screen; an event cites the story it came from."""
+    _require(by, "deals.change_agreement")
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if kind is not None:
+        agreement.kind = kind
+    if status is not None:
+        agreement.status = status
+    if announced_on is not None:
+        agreement.announced_on = announced_on
+    if announced_place is not None:
+        agreement.announced_place = announced_place
+    if resulting_company is not False:
+        agreement.resulting_company = resulting_company
+    agreement.full_clean(exclude=["slug"])
+    agreement._history_user = by
+    agreement.save()
+    if parties is not None:
+        keep = {company.pk for company, _ in parties}
+        agreement.parties.exclude(company_id__in=keep).delete()
+        for company, role in parties:
+            Party.objects.update_or_create(
+                agreement=agreement, company=company, defaults={"role": role}
+            )
+    if sectors is not None:
+        agreement.sectors.set(_named(Sector, sectors))
+    if regions is not None:
+        agreement.regions.set(_named(Region, regions))
+    if event:
+        if article is None:
+            raise ValidationError("A timeline event must cite the story that reported it.")
+        AgreementEvent.objects.create(
+            agreement=agreement,
+            kind=event.get("kind") or agreement.status,
+            occurred_on=event.get("occurred_on") or (article.publish_at or timezone.now()).date(),
+            precision=event.get("precision") or AgreementEvent.Precision.DAY,
+            article=article,
+            description=event.get("description", "")[:500],
+        )
+    return agreement
+
+
+@transaction.atomic
+def agreement_create(
+    article: Article,
+    *,
+    by: AbstractBaseUser,
+    kind: str,
+    parties: list[tuple[Company, str]],
+    status: str = "announced",
+) -> Agreement:
+    """A new agreement between companies of the story, cited by it."""
+    proposal = {
+        "agreement_kind": kind,
+        "status": status,
+        "parties": [{"company": c.slug, "role": role} for c, role in parties],
+    }
+    return _agreement_from(proposal, article, by=by)
+
+
+@transaction.atomic
+def annotations_reanchor(article: Article, *, old_body: str) -> dict[str, int]:
+    """Move every annotation of ``article`` from ``old_body`` to its current body.
+
+    Annotations are never deleted here: those whose words cannot be found with certainty are
+    marked ``needs_review`` or ``orphaned`` for an editor, keeping the words they quoted.
+    """
+    annotations = list(article.annotations.select_for_update().order_by("pk"))
+    anchors = [Anchor(a.start, a.end, a.exact, a.prefix, a.suffix) for a in annotations]
+    counts = {"anchored": 0, "needs_review": 0, "orphaned": 0}
+    for annotation, placed in zip(
+        annotations, reanchor(old_body, article.body, anchors), strict=True
+    ):
+        counts[placed.state] += 1
+        changed = (placed.start, placed.end, placed.state) != (
+            annotation.start,
+            annotation.end,
+            annotation.anchor_state,
+        )
+        if not changed:
+            continue
+        annotation.start, annotation.end = placed.start, placed.end
+        annotation.anchor_state = placed.state
+        if placed.state == Annotation.AnchorState.ANCHORED:
+            _, annotation.prefix, annotation.suffix = quote_selector(
+                article.body, placed.start, placed.end
+            )
+        annotation._change_reason = f"re-anchored after an edit ({placed.how})"
+        annotation.save()
+    return counts
