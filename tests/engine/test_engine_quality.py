@@ -2,7 +2,7 @@
 
 from engine import suggest
 from engine.gazetteer import Matcher
-from tests.deals.gold import gold_paragraphs, gold_registry
+from tests.engine.gold import gold_paragraphs, gold_registry
 
 
 def f1(precision: float, recall: float) -> float:

@@ -7,7 +7,7 @@ from articles.story_format import parse_story_text
 from engine import Registry, RegistryAgreement, RegistryCompany, RegistryPerson, suggest
 from engine.gazetteer import Matcher
 from engine.tokens import sentences
-from tests.deals.gold import gold_registry
+from tests.engine.gold import gold_registry
 
 REGISTRY = gold_registry()
 MATCHER = Matcher(REGISTRY.companies)
