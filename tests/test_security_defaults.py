@@ -45,9 +45,7 @@ def test_a_few_typos_do_not_lock_an_editor_out(client):
 
 def policy(response) -> dict[str, str]:
     header = response["Content-Security-Policy"]
-    return dict(
-        [*part.strip().split(" ", 1), ""][:2] for part in header.split(";") if part.strip()
-    )
+    return dict([*part.strip().split(" ", 1), ""][:2] for part in header.split(";") if part.strip())
 
 
 def test_public_pages_and_the_admin_carry_a_content_security_policy(client):
