@@ -1,6 +1,5 @@
 """Public company and deal pages and the per-company feed. Only live stories back what is shown."""
 
-
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,6 +13,19 @@ from structuring import selectors
 from .network import network_svg
 
 LIST_SIZE = 20
+
+
+def _public_relatives(company) -> dict:
+    public = {
+        c.pk: c
+        for c in selectors.public_companies().filter(
+            pk__in=[company.parent_id, *(c.pk for c in company.subsidiaries.all())]
+        )
+    }
+    return {
+        "parent": public.get(company.parent_id),
+        "subsidiaries": [c for c in company.subsidiaries.all() if c.pk in public],
+    }
 
 
 @require_safe
@@ -49,12 +61,9 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "deals/company.html",
         {
             "company": company,
-            # Related companies are linked only where they have a page of their own.
-            "with_pages": set(
-                selectors.public_companies()
-                .filter(pk__in=[company.parent_id, *(c.pk for c in company.subsidiaries.all())])
-                .values_list("pk", flat=True)
-            ),
+            # Related companies are shown only where they have a page of their own: one that
+            # only a draft names would give the draft away.
+            "related": _public_relatives(company),
             "agreements": agreements,
             "partners": rows,
             "network": network_svg(company.name, rows),
