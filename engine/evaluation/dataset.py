@@ -119,7 +119,9 @@ def _story(row: dict, line: int) -> Story:
             text_sha256=row.get("text_sha256", ""),
         )
     except KeyError as missing:
-        raise GoldError(f"line {line}: missing {missing} (or a party not among the companies)")
+        raise GoldError(
+            f"line {line}: missing {missing} (or a party not among the companies)"
+        ) from None
     if story.split != split_of(story.id):
         raise GoldError(f"line {line}: {story.id} is in {story.split}, its hash says otherwise")
     return story

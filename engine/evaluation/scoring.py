@@ -3,6 +3,7 @@
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .dataset import GoldDeal, Story
 
@@ -136,9 +137,9 @@ def _term_right(term: tuple[str, object], gold: list[tuple[str, object]]) -> boo
         if kind == "value":
             amount, currency = value
             gold_amount, gold_currency = gold_value
-            if amount and gold_amount and abs(amount - gold_amount) <= 0.01 * gold_amount:
-                if str(currency).upper() == str(gold_currency).upper():
-                    return True
+            close = amount and gold_amount and abs(amount - gold_amount) <= 0.01 * gold_amount
+            if close and str(currency).upper() == str(gold_currency).upper():
+                return True
         elif kind == "stake":
             if value is not None and abs(value - gold_value) < 0.01:
                 return True
@@ -232,7 +233,7 @@ def _describe(deal: PredictedDeal) -> str:
 def reliability(confidence: list[tuple[str, float, bool]], kind: str) -> list[tuple]:
     """Rows of (bucket low, bucket high, count, right, observed precision) for one kind."""
     rows = []
-    for low, high in zip(BUCKETS, BUCKETS[1:], strict=False):
+    for low, high in pairwise(BUCKETS):
         inside = [right for k, c, right in confidence if k == kind and low <= c < high]
         if inside:
             rows.append((low, min(high, 1.0), len(inside), sum(inside), sum(inside) / len(inside)))
