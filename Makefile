@@ -30,6 +30,7 @@ run: demo
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
 browser:
