@@ -11,9 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.text import slugify
 
 from articles.models import Article
+from articles.slugs import unique_slug
 from deals.models import Agreement, AgreementEvent, Party, Region, Sector
 from registry.models import Company, CompanyAlias, Person
 
@@ -43,15 +43,6 @@ def _require(user: AbstractBaseUser, *permissions: str) -> None:
         raise PermissionDenied(f"You do not have permission to do this ({', '.join(missing)}).")
 
 
-def _unique_slug(model, name: str) -> str:
-    base = slugify(name)[:180] or "item"
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def company_find_or_create(
     name: str, *, by: AbstractBaseUser, aliases: list[str] | None = None
 ) -> Company:
@@ -72,7 +63,7 @@ def company_find_or_create(
     company = Company.objects.create(
         name=short[0] if short else name,
         legal_name=name if short else "",
-        slug=_unique_slug(Company, short[0] if short else name),
+        slug=unique_slug(Company, short[0] if short else name),
     )
     for alias in dict.fromkeys([name, *short[1:]]):
         if alias != company.name:
@@ -87,7 +78,7 @@ def _company_for(key: str, *, by) -> Company:
 def _named(model, names: list[str]):
     return [
         model.objects.filter(name__iexact=n).first()
-        or model.objects.create(name=n, slug=_unique_slug(model, n))
+        or model.objects.create(name=n, slug=unique_slug(model, n))
         for n in names
         if n
     ]
@@ -127,7 +118,7 @@ def _agreement_from(proposal: dict, article: Article, *, by) -> Agreement:
     title = " and ".join(c.name for c, _ in parties[:3]) + f" {Agreement.Kind(kind).label.lower()}"
     resulting = proposal.get("resulting_company")
     agreement = Agreement.objects.create(
-        slug=_unique_slug(Agreement, title),
+        slug=unique_slug(Agreement, title),
         title=title,
         kind=kind,
         status=proposal.get("status") or Agreement.Status.ANNOUNCED,
@@ -161,7 +152,7 @@ def person_find_or_create(proposal: dict, *, by) -> Person | None:
     organisation = proposal.get("organisation")
     return Person.objects.create(
         name=name,
-        slug=_unique_slug(Person, name),
+        slug=unique_slug(Person, name),
         title=proposal.get("title") or "",
         organisation=_company_for(organisation, by=by) if organisation else None,
     )
