@@ -294,6 +294,56 @@ def annotation_create(
 
 
 @transaction.atomic
+def annotation_tag(
+    article: Article,
+    *,
+    by: AbstractBaseUser,
+    start: int,
+    end: int,
+    kind: str,
+    expected_version: int | None = None,
+    company: Company | None = None,
+    new_company: str = "",
+    agreement: Agreement | None = None,
+    parties: list[dict] | None = None,
+    agreement_kind: str = Agreement.Kind.PARTNERSHIP,
+    person: Person | None = None,
+    new_person: str = "",
+    title: str = "",
+) -> Annotation:
+    """Tag selected words as naming a company, agreement or person (the speaker of a quote),
+    creating a new one when asked; all of it or, on any refusal, nothing."""
+    _require(by, "structuring.add_annotation")
+    target: dict = {}
+    if kind == Annotation.Kind.COMPANY:
+        target["company"] = company or company_find_or_create(new_company, by=by)
+    elif kind == Annotation.Kind.AGREEMENT:
+        target["agreement"] = agreement or agreement_create(
+            article,
+            by=by,
+            kind=agreement_kind,
+            parties=[(p["company"], p["role"]) for p in parties or []],
+        )
+    elif person is not None:
+        target["person"] = person
+    elif new_person.strip():
+        target["person"] = person_find_or_create(
+            {"name": " ".join(new_person.split()), "title": title.strip()}, by=by
+        )
+    elif kind == Annotation.Kind.PERSON:
+        raise ValidationError("Choose a person, or give 'new_person' to create one.")
+    return annotation_create(
+        article,
+        by=by,
+        start=start,
+        end=end,
+        kind=kind,
+        expected_version=expected_version,
+        **target,
+    )
+
+
+@transaction.atomic
 def annotation_resolve(annotation: Annotation, *, by: AbstractBaseUser, keep: bool) -> Annotation:
     """Settle an annotation an edit put in doubt: keep it on the words now at its span, or reject it."""
     _require(by, "structuring.change_annotation")
