@@ -199,7 +199,12 @@ def first_error(detail, path: str = "") -> str:
     must be a known role (...)"."""
     if isinstance(detail, dict):
         field, inner = next(iter(detail.items()))
-        name = path if field == "non_field_errors" else f"{path}.{field}" if path else field
+        if field == "non_field_errors":
+            name = path
+        elif isinstance(field, int):  # the item of a list, e.g. the third sector
+            name = f"{path}[{field}]"
+        else:
+            name = f"{path}.{field}" if path else field
         return first_error(inner, name)
     if isinstance(detail, list):
         for index, inner in enumerate(detail):
