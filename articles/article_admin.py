@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-from simple_history.admin import SimpleHistoryAdmin
+
+from newsroom.history_admin import HistoryAdmin
 
 from . import hooks, services
 from .models import Article, Byline
@@ -61,7 +62,7 @@ class BylineInline(admin.TabularInline):
     ordering = ["position"]
 
 
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = ["headline", "section", "status", "publish_at", "updated_at", "version"]

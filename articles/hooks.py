@@ -45,7 +45,8 @@ PAGE_MODELS = "page_models"
 #: ``fn(article) -> list[str]``: every reason ``article`` may not be published now.
 PUBLISH_CHECKS = "publish_checks"
 
-#: ``fn(article, old_body)``: the body of a saved story changed. Runs inside the saving
+#: ``fn(article, old_body)``: the body of a saved story changed (``old_body`` is ``""`` when the
+#: story was just created, by the admin, an import or the shell). Runs inside the saving
 #: transaction, so whatever must stay true of the text (anchored annotations) holds at commit;
 #: slower follow-up work belongs in ``transaction.on_commit``.
 BODY_CHANGED = "body_changed"

@@ -220,6 +220,8 @@ class Article(models.Model):
                     old_body = row["body"]
                     self.version = row["version"] + 1
             super().save(*args, **kwargs)
+            if not updating:
+                old_body = ""  # a new story: its whole body is new
             if old_body is not None and old_body != self.body:
                 # The text's own invariants (anchored annotations quote it) must hold at commit.
                 hooks.run(hooks.BODY_CHANGED, self, old_body)

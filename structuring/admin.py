@@ -2,13 +2,14 @@
 ``structuring/screen.py``)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from newsroom.history_admin import HistoryAdmin
 
 from .models import Annotation
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(SimpleHistoryAdmin):
+class AnnotationAdmin(HistoryAdmin):
     list_display = [
         "exact_short",
         "article",

@@ -13,7 +13,7 @@ from .publish_checks import structure_problems
 from .revision_notes import annotation_notes
 from .screen import structure_link, structure_urls
 from .services import annotations_reanchor
-from .suggesting import refresh_suggestions
+from .tasks import request_suggestions
 
 hooks.register(hooks.BODY_RENDERER, story_panels.annotated_body)
 hooks.register(hooks.STORY_PANELS, story_panels.deal_cards)
@@ -29,10 +29,12 @@ hooks.register(hooks.ADMIN_LINKS, structure_link)
 
 @hooks.register(hooks.BODY_CHANGED)
 def follow_body_edit(article, old_body: str) -> None:
-    """Move annotations with the text in the saving transaction; suggest again after commit,
-    so the engine never holds the write lock."""
-    annotations_reanchor(article, old_body=old_body)
-    transaction.on_commit(lambda: refresh_suggestions(article))
+    """Move annotations with the text in the saving transaction (a new story has none); once
+    it commits, a worker suggests again, so the engine never holds the write lock."""
+    if old_body:
+        annotations_reanchor(article, old_body=old_body)
+    article_id = article.pk
+    transaction.on_commit(lambda: request_suggestions(article_id))
 
 
 def feed_structure_change(sender, instance, **kwargs) -> None:
