@@ -1,7 +1,10 @@
 """Use cases of the structuring screen: decide on suggestions, tag words, shape agreements.
 
-Each function is one transaction, checks the acting user's permission, and locks what it
-changes, so that two editors acting on the same suggestion at once cannot both succeed.
+Each use case an editor calls is one transaction and checks the editor's permission; decisions
+lock the annotation, so that two editors acting on the same suggestion at once cannot both
+succeed. The finders (``company_find_or_create``, ``person_find_or_create``) check the right
+to create only when they create, inside their caller's transaction. ``annotations_reanchor``
+follows a body edit whose author the story's own service has already checked.
 """
 
 from datetime import date
