@@ -292,3 +292,27 @@ def test_malformed_searches_never_cause_a_500(editor_client, story, what, q):
     response = editor_client.get(address, {"q": q})
 
     assert response.status_code in (200, 400)
+
+
+def test_state_costs_the_same_queries_however_many_mentions_and_deals(story, deal):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from structuring.state import structure_state
+    from tests.factories import AgreementFactory, AnnotationFactory, PartyFactory
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            structure_state(story)
+        return len(captured)
+
+    before = queries()
+    for n in range(3):
+        other = AgreementFactory(slug=f"other-{n}")
+        PartyFactory(agreement=other)
+        PartyFactory(agreement=other)
+        AnnotationFactory(
+            article=story, words="partnership", kind="agreement", agreement=other, company=None
+        )
+
+    assert queries() == before
