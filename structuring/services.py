@@ -118,7 +118,10 @@ def _agreement_from(proposal: dict, article: Article, *, by) -> Agreement:
             )
         return existing
     _require(by, "deals.add_agreement")
-    title = " and ".join(c.name for c, _ in parties[:3]) + f" {Agreement.Kind(kind).label.lower()}"
+    label = f" {Agreement.Kind(kind).label.lower()}"
+    names = " and ".join(c.name for c, _ in parties[:3])
+    limit = Agreement._meta.get_field("title").max_length - len(label)
+    title = (names if len(names) <= limit else names[: limit - 1] + "…") + label
     resulting = proposal.get("resulting_company")
     agreement = Agreement.objects.create(
         slug=unique_slug(Agreement, title),

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from deals.models import Agreement, AgreementEvent, Party, Region, Sector
 from registry.models import Company, CompanyAlias, Person
 from structuring.models import Annotation
+from tests.factories import CompanyFactory
 from tests.structuring.test_structuring import post, url
 
 pytestmark = pytest.mark.django_db
@@ -316,3 +317,22 @@ def test_state_costs_the_same_queries_however_many_mentions_and_deals(story, dea
         )
 
     assert queries() == before
+
+
+def test_a_new_deal_between_long_named_companies_gets_a_title_that_fits(editor_client, story):
+    parties = [CompanyFactory(name=letter * 200, slug=letter * 200) for letter in "xyz"]
+
+    response = post(
+        editor_client,
+        url(story, "structuring_tag"),
+        {
+            "start": 0,
+            "end": 13,
+            "kind": "agreement",
+            "parties": [{"company_id": c.pk} for c in parties],
+        },
+    )
+
+    assert response.status_code == 200, response.content
+    title = Annotation.objects.get(kind="agreement", review_state="confirmed").agreement.title
+    assert len(title) <= 300 and title.endswith("… partnership")
