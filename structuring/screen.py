@@ -54,7 +54,7 @@ class BadRequest(Exception):
 def _payload(request: HttpRequest) -> dict:
     try:
         data = json.loads(request.body or b"{}")
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, a number too long, too deep
         raise BadRequest("The request body must be JSON.") from None
     if not isinstance(data, dict):
         raise BadRequest("The request body must be a JSON object.")

@@ -171,6 +171,22 @@ def test_agreement_event_keeps_its_description_and_precision(editor_client, stor
     )
 
 
+@pytest.mark.parametrize(
+    "body",
+    [b"{not json", b"\xff\xfe", b"[" * 100_000, b'{"ids": [' + b"7" * 5000 + b"]}", b"[1, 2]"],
+    ids=["not-json", "not-utf8", "too-deep", "number-too-long", "not-an-object"],
+)
+def test_bodies_that_are_not_a_json_object_are_400s(editor_client, story, body):
+    before = snapshot()
+
+    response = editor_client.post(
+        url(story, "structuring_accept_all"), body, content_type="application/json"
+    )
+
+    assert error(response)["message"].startswith("The request body must be")
+    assert snapshot() == before
+
+
 def test_accept_all_with_ids_that_are_not_numbers_is_a_400(editor_client, story):
     before = snapshot()
 
