@@ -11,7 +11,7 @@ import json
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -68,6 +68,13 @@ def _valid(serializer_class: type[serializers.Serializer], data: dict) -> dict:
         field = next(iter(serializer.errors), None)
         raise BadRequest(inputs.first_error(serializer.errors), field)
     return serializer.validated_data
+
+
+def _found(model, *, pk: int, **fields):
+    """The row with this id from the URL, or a 404; an id too large for the database names none."""
+    if pk > inputs.LARGEST:
+        raise Http404
+    return get_object_or_404(model, pk=pk, **fields)
 
 
 def _require(request: HttpRequest, *permissions: str) -> None:
@@ -128,7 +135,7 @@ class StructureScreen:
 
     @staticmethod
     def structure_view(model_admin, request: HttpRequest, pk: int):
-        article = get_object_or_404(Article, pk=pk)
+        article = _found(Article, pk=pk)
         _require(request, VIEW)
         context = {
             **model_admin.admin_site.each_context(request),
@@ -152,7 +159,7 @@ class StructureScreen:
         fitting status, never a 500."""
 
         def endpoint(request: HttpRequest, pk: int, **kwargs):
-            article = get_object_or_404(Article, pk=pk)
+            article = _found(Article, pk=pk)
             if request.method not in methods:
                 allowed = " or ".join(methods)
                 return JsonResponse({"error": {"message": f"Use {allowed}."}}, status=405)
@@ -190,7 +197,7 @@ class StructureScreen:
     @staticmethod
     def decide_action(request, article, aid: int, decision: str):
         decision = _valid(inputs.DecisionInput, {"decision": decision})["decision"]
-        annotation = get_object_or_404(Annotation, pk=aid, article=article)
+        annotation = _found(Annotation, pk=aid, article=article)
         if decision == "accept":
             services.annotation_confirm(annotation, by=request.user)
             return f"Accepted “{annotation.exact}”."
@@ -221,7 +228,7 @@ class StructureScreen:
 
     @staticmethod
     def agreement_action(request, article, gid: int):
-        agreement = get_object_or_404(Agreement, pk=gid)
+        agreement = _found(Agreement, pk=gid)
         if not article.annotations.filter(agreement=agreement).exists():
             raise BadRequest("That agreement is not in this story.")
         changes = _valid(inputs.AgreementInput, _payload(request))

@@ -352,3 +352,18 @@ def test_a_new_deal_between_long_named_companies_gets_a_title_that_fits(editor_c
     assert response.status_code == 200, response.content
     title = Annotation.objects.get(kind="agreement", review_state="confirmed").agreement.title
     assert len(title) <= 300 and title.endswith("… partnership")
+
+
+def test_ids_in_the_address_too_large_for_the_database_are_404s(editor_client, story):
+    from django.urls import reverse
+
+    huge = 2**70
+    for name, args in (
+        ("articles_article_structure", [huge]),
+        ("structuring_state", [huge]),
+        ("structuring_decide", [story.pk, huge, "accept"]),
+        ("structuring_agreement", [story.pk, huge]),
+    ):
+        response = post(editor_client, reverse(f"admin:{name}", args=args), {})
+
+        assert response.status_code == 404, name
