@@ -12,6 +12,7 @@ from deals.models import Agreement, AgreementEvent
 
 from . import selectors
 from .models import Annotation
+from .tasks import suggestions_pending
 
 
 class TargetSerializer(serializers.Serializer):
@@ -137,5 +138,51 @@ def structure_state(article: Article) -> dict:
         ).data,
         "agreements": AgreementStateSerializer(agreements, many=True).data,
         "companies": CompanyStateSerializer(selectors.story_companies(article), many=True).data,
-        "problems": publish_problems(article) if article.status != Article.Status.PUBLISHED else [],
+        "problems": publish_problems(article),
+        "suggestions_pending": suggestions_pending(article.pk),
+        "status_line": status_line(article),
     }
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def status_line(article: Article) -> str:
+    """The story's state in a few words, with what is left for an editor: "Live — 1 mention
+    needs review", "Draft — ready to publish"."""
+    Status = Article.Status
+    if article.status == Status.PUBLISHED:
+        label = "Live" if article.is_live else "Scheduled"
+    else:
+        label = article.get_status_display()
+    annotations = [
+        a
+        for a in selectors.story_annotations(article)
+        if a.review_state != Annotation.ReviewState.REJECTED
+    ]
+    open_items = [
+        _count(
+            sum(a.anchor_state == Annotation.AnchorState.NEEDS_REVIEW for a in annotations),
+            "mention needs review",
+            "mentions need review",
+        ),
+        _count(
+            sum(a.anchor_state == Annotation.AnchorState.ORPHANED for a in annotations),
+            "mention is orphaned",
+            "mentions are orphaned",
+        ),
+        _count(
+            sum(a.review_state == Annotation.ReviewState.SUGGESTED for a in annotations),
+            "suggestion waits",
+            "suggestions wait",
+        ),
+    ]
+    open_items = [item for item in open_items if not item.startswith("0 ")]
+    if suggestions_pending(article.pk):
+        open_items.append("suggestions are being made")
+    if open_items:
+        return f"{label} — {', '.join(open_items)}"
+    if article.status in (Status.DRAFT, Status.REVIEW):
+        return f"{label} — ready to publish" if not publish_problems(article) else label
+    return label
