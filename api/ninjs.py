@@ -17,7 +17,7 @@ def _words(text: str) -> int:
 
 
 def to_ninjs(story: dict) -> dict:
-    """``story`` is the API's article detail (every field)."""
+    """``story`` is the API's article detail (every field), as serialized."""
     mentions = story["mentions"]
     company_slugs = list(
         dict.fromkeys(m["target"]["slug"] for m in mentions if m["kind"] == Annotation.Kind.COMPANY)
@@ -77,8 +77,8 @@ def to_ninjs(story: dict) -> dict:
         "representationType": "full",
         "profile": "newsroom-article",
         "version": str(story["version"]),
-        "firstCreated": story["published_at"].isoformat(),
-        "versionCreated": story["updated_at"].isoformat(),
+        "firstCreated": story["published_at"],
+        "versionCreated": story["updated_at"],
         "pubStatus": "usable",
         "language": story["language"],
         "slugline": story["slug"],

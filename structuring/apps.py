@@ -22,6 +22,7 @@ class StructuringConfig(AppConfig):
         from . import (
             models,
             receivers,  # noqa: F401 - connects the signal receivers
+            selectors,
             story_panels,
         )
         from .publish_checks import structure_problems
@@ -31,7 +32,7 @@ class StructuringConfig(AppConfig):
         register_revision_panel(annotation_notes)
         register_body_renderer(story_panels.annotated_body)
         register_story_panel(story_panels.deal_cards)
-        register_related(story_panels.related)
+        register_related(selectors.related_stories)
         register_jsonld(story_panels.jsonld)
         register_article_filter("company", story_panels.by_company)
         invalidate_on_change(models.Annotation)

@@ -53,6 +53,10 @@ class AnnotationSource(models.TextChoices):
     IMPORT = "import", "Import"
 
 
+# The sources that are the suggestion engine rather than a person.
+MACHINE_SOURCES = (AnnotationSource.GAZETTEER, AnnotationSource.RULE)
+
+
 class Annotation(models.Model):
     """Stand-off markup of a span of a story's body, pointing at what the words refer to."""
 

@@ -1,6 +1,8 @@
 """The read model of structure: what readers and partners may see of annotations and of the
 companies and deals they point at. Only what live stories back is shown."""
 
+from collections import defaultdict
+
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from articles.models import Article
@@ -63,3 +65,62 @@ def public_companies():
         Q(parties__company=OuterRef("pk")) | Q(resulting_company=OuterRef("pk"))
     )
     return Company.objects.filter(Exists(named) | Exists(dealing))
+
+
+def related_stories(article, limit: int) -> list[tuple[Article, str]]:
+    """Live stories sharing confirmed companies or agreements, with the reason for each.
+
+    Each shared company and agreement is looked up through its own index (one query for each
+    kind), and the counting is done here: an OR across both columns, grouped in SQL, makes the
+    databases scan every annotation of the newsroom.
+    """
+    mine = Annotation.objects.public().filter(article=article)
+    companies = set(mine.exclude(company=None).values_list("company_id", flat=True))
+    agreements = set(mine.exclude(agreement=None).values_list("agreement_id", flat=True))
+    if not companies and not agreements:
+        return []
+    others = Annotation.objects.public().exclude(article=article)
+    firms: dict[int, set[int]] = defaultdict(set)
+    deals: dict[int, set[int]] = defaultdict(set)
+    if companies:
+        for story, company in others.filter(company_id__in=companies).values_list(
+            "article_id", "company_id"
+        ):
+            firms[story].add(company)
+    if agreements:
+        for story, agreement in others.filter(agreement_id__in=agreements).values_list(
+            "article_id", "agreement_id"
+        ):
+            deals[story].add(agreement)
+    candidates = sorted(
+        set(firms) | set(deals),
+        key=lambda i: (len(deals.get(i, ())), len(firms.get(i, ())), i),
+        reverse=True,
+    )
+    live = Article.objects.live()
+    stories: dict[int, Article] = {}
+    # Most candidates are live; look them up a window at a time until ``limit`` are found.
+    for begin in range(0, len(candidates), limit * 4):
+        window = candidates[begin : begin + limit * 4]
+        stories.update(live.in_bulk(window))
+        if sum(1 for i in candidates[: begin + len(window)] if i in stories) >= limit:
+            break
+    chosen = [i for i in candidates if i in stories][:limit]
+    titles = dict(
+        Agreement.objects.filter(pk__in={a for i in chosen for a in deals.get(i, ())}).values_list(
+            "pk", "title"
+        )
+    )
+    names = dict(
+        Company.objects.filter(pk__in={c for i in chosen for c in firms.get(i, ())}).values_list(
+            "pk", "name"
+        )
+    )
+    result = []
+    for i in chosen:
+        if deals.get(i):
+            reason = f"also about the {min(titles[a] for a in deals[i])}"
+        else:
+            reason = f"also about {min(names[c] for c in firms[i])}"
+        result.append((stories[i], reason))
+    return result

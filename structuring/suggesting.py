@@ -18,9 +18,8 @@ from engine import (
 from engine.gazetteer import Matcher
 from registry.models import Company, CompanyAlias, Person
 
-from .models import Annotation
+from .models import MACHINE_SOURCES, Annotation
 
-MACHINE_SOURCES = (Annotation.Source.GAZETTEER, Annotation.Source.RULE)
 KIND_OF = {
     "company": Annotation.Kind.COMPANY,
     "new_company": Annotation.Kind.COMPANY,
