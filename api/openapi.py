@@ -11,7 +11,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 
 from . import params
-from .filters import InstantFilter, PatternFilter
+from .filters import InstantFilter, PatternFilter, anchored
 from .serializers import Error
 
 EXAMPLES = {
@@ -83,10 +83,12 @@ HEADERS = [
         response=[429],
     ),
 ]
+# A signed cursor is URL-safe base64 and the signer's separators.
+CURSOR = anchored(r"[A-Za-z0-9_.:\-]{1,2000}")
 PAGE_PARAMS = [
     OpenApiParameter(
         "cursor",
-        {"type": "string", "minLength": 1, "maxLength": 2000},
+        {"type": "string", "pattern": CURSOR, "maxLength": 2000},
         description=(
             "The opaque cursor from a page's `next` link; only the server makes them, any other "
             "value is a 400 with the code `invalid_cursor`."
@@ -118,7 +120,7 @@ def fields_param(names) -> OpenApiParameter:
         description="Comma-separated names of the fields to return (sparse output): "
         + ", ".join(names)
         + ".",
-        examples=[OpenApiExample("Headlines only", value="slug,headline")],
+        examples=[OpenApiExample("Two fields", value=",".join(names[:2]))],
     )
 
 
