@@ -12,6 +12,7 @@ from django.db.models import F, Q
 
 from articles.models import Article, Byline, Reporter, Section
 from deals.models import Agreement, AgreementEvent, Party
+from registry.models import Company, Ticker
 from structuring import selectors as structure
 from structuring.models import MACHINE_SOURCES, Annotation
 
@@ -328,3 +329,20 @@ def change(row: dict, now) -> dict:
         "action": "published" if first else "updated",
         "article": row,
     }
+
+
+def organisations(slugs) -> dict[str, dict]:
+    """Companies by slug with their stable identifiers and ticker symbols (two queries)."""
+    found = {
+        c["slug"]: {**c, "symbols": []}
+        for c in Company.objects.filter(slug__in=slugs).values("slug", "name", "lei", "wikidata_id")
+    }
+    for ticker in (
+        Ticker.objects.filter(company__slug__in=slugs)
+        .order_by("company__slug", "id")
+        .values("company__slug", "exchange", "symbol")
+    ):
+        found[ticker["company__slug"]]["symbols"].append(
+            {"exchange": ticker["exchange"], "symbol": ticker["symbol"]}
+        )
+    return found

@@ -222,7 +222,7 @@ class ArticleDetail(PartnerView):
             raise not_found("story")
         story = shown([row], fields, self.context(), out.ArticleDetail)[0]
         if shape == "ninjs":
-            return Response(to_ninjs(story), content_type=out.NINJS_MEDIA_TYPE)
+            return Response(to_ninjs(story, Links(request)), content_type=out.NINJS_MEDIA_TYPE)
         return Response(story)
 
     def finalize_response(self, request, response, *args, **kwargs):
