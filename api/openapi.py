@@ -177,7 +177,7 @@ def document(
         parameters.append(fields_param(fields))
     errors = {code: text for code, text in ERRORS.items() if found or code != 404}
     responses = {
-        **(media_types or {200: ok}),
+        **(media_types or {200: OpenApiResponse(ok, description=summary)}),
         **{
             (code, "application/json"): OpenApiResponse(Error, description=text)
             for code, text in errors.items()

@@ -204,6 +204,8 @@ class Related(StoryRef):
 
 
 class ArticleItem(Sparse):
+    """A live story with its structure. With ``fields=``, only the fields named are present."""
+
     slug = s.SlugField()
     headline = s.CharField()
     dek = s.CharField(allow_blank=True)
@@ -223,6 +225,8 @@ class ArticleItem(Sparse):
 
 
 class ArticleDetail(ArticleItem):
+    """A live story with its body, quotes and related stories as well."""
+
     body = s.CharField(help_text="Plain text; paragraphs separated by a blank line.")
     quotes = Quote(many=True)
     related = Related(many=True)
@@ -244,6 +248,9 @@ class ParentRef(s.Serializer):
 
 
 class CompanyItem(Sparse):
+    """A company that live stories name or whose deals they report. With ``fields=``, only the
+    fields named are present."""
+
     slug = s.SlugField()
     name = s.CharField()
     legal_name = s.CharField(allow_blank=True)
@@ -261,6 +268,8 @@ class CompanyItem(Sparse):
 
 
 class CompanyDetail(CompanyItem):
+    """A company with its public agreements and how many live stories mention it."""
+
     story_count = s.IntegerField(min_value=0, help_text="Live stories that mention the company.")
     agreements = Agreement(many=True)
 
@@ -270,7 +279,8 @@ COMPANY_DETAIL_FIELDS = tuple(CompanyDetail._declared_fields)
 
 
 class AgreementItem(Sparse, Agreement):
-    pass
+    """An agreement (deal) that live stories report. With ``fields=``, only the fields named
+    are present."""
 
 
 class Event(s.Serializer):
@@ -282,6 +292,8 @@ class Event(s.Serializer):
 
 
 class AgreementDetail(AgreementItem):
+    """An agreement with its timeline and the live stories that report it."""
+
     timeline = Event(many=True)
     stories = StoryRef(many=True)
 
