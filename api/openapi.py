@@ -213,6 +213,28 @@ def typed_nulls(result, generator, request, public):
     return result
 
 
+DETAIL_LINKS = {
+    "/api/v1/articles/": ("articles_retrieve", "story"),
+    "/api/v1/companies/": ("companies_retrieve", "company"),
+    "/api/v1/agreements/": ("agreements_retrieve", "agreement"),
+}
+
+
+def detail_links(result, generator, request, public):
+    """Postprocessing hook: each list's answer links to the detail of its items (by slug)."""
+    for path, (operation, what) in DETAIL_LINKS.items():
+        ok = result["paths"].get(path, {}).get("get", {}).get("responses", {}).get("200")
+        if ok is not None:
+            ok["links"] = {
+                operation: {
+                    "operationId": operation,
+                    "parameters": {"slug": "$response.body#/results/0/slug"},
+                    "description": f"The first {what} of the page in full; any item's slug works.",
+                }
+            }
+    return result
+
+
 class PartnerKeyScheme(OpenApiAuthenticationExtension):
     target_class = "api.authentication.PartnerKeyAuthentication"
     name = "PartnerKey"

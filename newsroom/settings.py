@@ -313,6 +313,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.openapi.typed_nulls",
+        "api.openapi.detail_links",
     ],
     "ENUM_NAME_OVERRIDES": {
         "AnnotationKindEnum": "structuring.models.AnnotationKind",

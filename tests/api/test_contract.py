@@ -296,3 +296,14 @@ def test_suspension_by_a_bulk_update_applies_on_the_next_request():
     Partner.objects.filter(pk=stored.partner_id).update(is_active=False)
 
     assert api.get("sections/").status_code == 403
+
+
+def test_each_list_links_to_the_detail_of_its_items(document):
+    for path, detail in [
+        ("/api/v1/articles/", "articles_retrieve"),
+        ("/api/v1/companies/", "companies_retrieve"),
+        ("/api/v1/agreements/", "agreements_retrieve"),
+    ]:
+        link = document["paths"][path]["get"]["responses"]["200"]["links"][detail]
+        assert link["operationId"] == detail
+        assert link["parameters"] == {"slug": "$response.body#/results/0/slug"}

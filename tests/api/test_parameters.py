@@ -254,3 +254,16 @@ def test_a_moment_is_the_same_instant_python_reads_from_it():
         text = moment(when, minutes)
         assert instant(text, "since") == datetime.fromisoformat(text)
     assert instant("2026-03-04T09:30", "since") == datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("kind", ["articles", "companies", "agreements"])
+def test_any_text_as_a_detail_slug_is_a_200_or_a_json_404(api, world, kind):
+    @QUICK
+    @given(slug=st.text(st.characters(codec="utf-8", exclude_characters="/?#%"), min_size=1))
+    def check(slug):
+        response = api.get(f"/api/v1/{kind}/{slug}/")
+        assert response.status_code in (200, 404), (slug, response.status_code)
+        if response.status_code == 404:
+            assert response.json()["error"]["code"] == "not_found"
+
+    check()
