@@ -295,7 +295,7 @@ def agreement_stories(agreement) -> list[dict]:
 
 def bylined_reporters():
     """Reporters with at least one live story."""
-    return Reporter.objects.filter(pk__in=Article.objects.live().values("bylines__reporter_id"))
+    return Reporter.objects.public()
 
 
 def sections():
