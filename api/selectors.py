@@ -250,6 +250,19 @@ def public_companies():
     )
 
 
+def with_public_parents(companies: list) -> list:
+    """``companies``, each with ``public_parent``: its parent if the parent has a public page of
+    its own, else None (a parent only a draft names would give the draft away). One query."""
+    public = set(
+        structure.public_companies()
+        .filter(pk__in={c.parent_id for c in companies if c.parent_id})
+        .values_list("pk", flat=True)
+    )
+    for company in companies:
+        company.public_parent = company.parent if company.parent_id in public else None
+    return companies
+
+
 def company_agreements(company) -> list[dict]:
     ids = (
         structure.public_agreements().filter(parties__company=company).values_list("pk", flat=True)

@@ -259,7 +259,11 @@ class CompanyItem(Sparse):
     wikidata_id = NullIfBlank(help_text="Wikidata item, e.g. Q35476.")
     tickers = Ticker(many=True)
     aliases = Names(help_text="Other names it goes by.")
-    parent = ParentRef(allow_null=True)
+    parent = ParentRef(
+        source="public_parent",
+        allow_null=True,
+        help_text="The parent company, when it has a public page of its own.",
+    )
     description = s.CharField(allow_blank=True)
     website = s.CharField(allow_blank=True)
     url = Link("company")

@@ -258,6 +258,8 @@ class CompanyList(PartnerView):
         fields = self.wanted_fields()
         queryset = self.filter_queryset(self.get_queryset())
         rows, next_url = paginate(queryset, BY_SLUG, request)
+        if "parent" in fields:
+            selectors.with_public_parents(rows)
         return self.page(out.CompanyItem, rows, next_url, fields=fields)
 
 
@@ -278,6 +280,8 @@ class CompanyDetail(PartnerView):
         company = selectors.public_companies().filter(slug=slug).first()
         if company is None:
             raise not_found("company")
+        if "parent" in fields:
+            selectors.with_public_parents([company])
         if "story_count" in fields:
             company.story_count = selectors.company_story_count(company)
         if "agreements" in fields:
