@@ -14,7 +14,7 @@ from articles.models import Article, Byline, Reporter, Section
 from deals.models import Agreement, AgreementEvent, Party
 from registry.models import Company, Ticker
 from structuring import selectors as structure
-from structuring.models import MACHINE_SOURCES, Annotation
+from structuring.models import Annotation
 
 ARTICLE_COLUMNS = (
     "id",
@@ -119,7 +119,7 @@ def _annotation(row: dict) -> dict:
         "target": _target(row),
         "provenance": {
             "source": row["source"],
-            "machine_suggested": row["source"] in MACHINE_SOURCES,
+            "machine_suggested": row["source"] in Annotation.Source.machine(),
             "confidence": row["confidence"],
             "confirmed_by": "reporter" if row["reviewed_by__reporter__name"] else "editor",
             "confirmed_by_name": row["reviewed_by__reporter__name"],

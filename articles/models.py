@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -9,7 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from . import hooks
-from .text import normalise_body, normalise_text
+from .text import BODY_MAX, normalise_body, normalise_text
 
 
 class Section(models.Model):
@@ -77,6 +78,10 @@ class ArticleQuerySet(models.QuerySet):
         """Stories the public may see: published, and past any embargo."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
 
+    def embargoed(self, *, at=None):
+        """Published stories whose embargo has not lifted: the published ones ``live`` leaves out."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=at or timezone.now())
+
     def with_byline(self):
         """Prefetch the ordered byline so listing reporters costs one query for the whole page."""
         return self.prefetch_related(
@@ -112,7 +117,17 @@ class Article(models.Model):
     )
     language = models.CharField(max_length=16, default="en", help_text="BCP 47 tag, e.g. en.")
     body = models.TextField(
-        help_text="Plain text. Separate paragraphs with a blank line. Annotations follow edits."
+        help_text=(
+            f"Plain text. Separate paragraphs with a blank line. Annotations follow edits. "
+            f"At most {BODY_MAX:,} characters."
+        ),
+        validators=[
+            MaxLengthValidator(
+                BODY_MAX,
+                f"A story may be at most {BODY_MAX:,} characters long "
+                "(this one has %(show_value)s).",
+            )
+        ],
     )
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True

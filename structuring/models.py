@@ -52,9 +52,10 @@ class AnnotationSource(models.TextChoices):
     RULE = "rule", "Rule"
     IMPORT = "import", "Import"
 
-
-# The sources that are the suggestion engine rather than a person.
-MACHINE_SOURCES = (AnnotationSource.GAZETTEER, AnnotationSource.RULE)
+    @classmethod
+    def machine(cls) -> frozenset[str]:
+        """The sources that mean the suggestion engine, not a person, proposed the words."""
+        return frozenset({cls.GAZETTEER, cls.RULE})
 
 
 class Annotation(models.Model):

@@ -1,5 +1,6 @@
-"""The read model of structure: what readers and partners may see of annotations and of the
-companies and deals they point at. Only what live stories back is shown."""
+"""The read model of structure: a story's annotations with what they point at, its deals and
+companies (for the Structure screen, and with ``public=True`` for readers and partners), and
+what live stories back across the newsroom."""
 
 from collections import defaultdict
 
@@ -10,6 +11,45 @@ from deals.models import Agreement, AgreementEvent, Party
 from registry.models import Company
 
 from .models import Annotation
+
+
+def story_annotations(article, *, public: bool = False):
+    """The story's annotations with their targets, in body order; only confirmed and anchored
+    ones when ``public``."""
+    annotations = Annotation.objects.public() if public else Annotation.objects.all()
+    return (
+        annotations.filter(article=article)
+        .select_related("company", "agreement", "person__organisation", "created_by", "reviewed_by")
+        .order_by("start", "end", "pk")
+    )
+
+
+def story_agreements(article, *, public: bool = False):
+    """The agreements the story's annotations point at, with parties, sectors, regions, the
+    joint-venture company; only those of public annotations when ``public``."""
+    annotations = Annotation.objects.public() if public else Annotation.objects.all()
+    return (
+        Agreement.objects.filter(
+            pk__in=annotations.filter(article=article, agreement__isnull=False).values(
+                "agreement_id"
+            )
+        )
+        .select_related("resulting_company")
+        .prefetch_related(
+            Prefetch("parties", queryset=Party.objects.select_related("company")),
+            "sectors",
+            "regions",
+        )
+        .order_by("title", "pk")
+    )
+
+
+def story_companies(article, *, public: bool = False):
+    """The companies the story names by confirmed mentions (and anchored ones when ``public``)."""
+    annotations = Annotation.objects.public() if public else Annotation.objects.confirmed()
+    return Company.objects.filter(
+        pk__in=annotations.filter(article=article, company__isnull=False).values("company_id")
+    ).order_by("name", "pk")
 
 
 def live_evidence():

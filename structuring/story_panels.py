@@ -1,23 +1,21 @@
-"""What deals adds to the public story side, registered with ``articles.panels``."""
+"""What structuring adds to the public story page through ``articles.hooks``: the annotated body,
+the deal cards and quotes, related stories and JSON-LD, read through ``selectors``."""
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from deals.models import Agreement
 from registry.models import Company
 
 from .models import Annotation
 from .rendering import Mark, render_body
+from .selectors import related_stories as related  # noqa: F401  (the API imports it from here)
+from .selectors import story_agreements, story_annotations, story_companies
 
 
 def annotated_body(article) -> SafeString:
     """The body with confirmed, anchored mentions linked, deals marked and quotes attributed."""
     marks = []
-    for a in (
-        Annotation.objects.public()
-        .filter(article=article)
-        .select_related("company", "person", "agreement")
-    ):
+    for a in story_annotations(article, public=True):
         anchor = f"a{a.pk}"
         if a.kind == Annotation.Kind.COMPANY and a.company_id:
             marks.append(
@@ -46,28 +44,9 @@ def annotated_body(article) -> SafeString:
     return mark_safe(render_body(article.body, marks))
 
 
-def story_agreements(article):
-    ids = (
-        Annotation.objects.public()
-        .filter(article=article, agreement__isnull=False)
-        .values("agreement_id")
-    )
-    return (
-        Agreement.objects.filter(pk__in=ids)
-        .select_related("resulting_company")
-        .prefetch_related("parties__company", "sectors", "regions")
-        .order_by("title")
-    )
-
-
 def deal_cards(article) -> SafeString:
-    agreements = list(story_agreements(article))
-    quotes = list(
-        Annotation.objects.public()
-        .filter(article=article, kind=Annotation.Kind.QUOTE)
-        .select_related("person__organisation")
-        .order_by("start")
-    )
+    agreements = list(story_agreements(article, public=True))
+    quotes = list(story_annotations(article, public=True).filter(kind=Annotation.Kind.QUOTE))
     if not agreements and not quotes:
         return mark_safe("")
     return render_to_string(
@@ -91,13 +70,11 @@ def _organisation(company: Company) -> dict:
 
 def jsonld(article) -> dict:
     """Companies that are parties to the story's deals are what it is ``about``; others it mentions."""
-    mentioned = Company.objects.filter(
-        annotations__in=Annotation.objects.public().filter(article=article)
-    ).distinct()
+    mentioned = story_companies(article, public=True)
     central = set(
-        Company.objects.filter(parties__agreement__in=story_agreements(article)).values_list(
-            "pk", flat=True
-        )
+        Company.objects.filter(
+            parties__agreement__in=story_agreements(article, public=True)
+        ).values_list("pk", flat=True)
     )
     about = [c for c in mentioned if c.pk in central]
     others = [c for c in mentioned if c.pk not in central]
