@@ -1,23 +1,35 @@
-"""Find registry companies in text: whole words, longest match first, case rules for common words."""
+"""Find registry companies in text: whole words, longest match first, case rules for common words.
+
+Candidates come from one Aho–Corasick automaton (pyahocorasick) over the case- and space-folded
+text, so the cost of a story no longer depends on how many names it capitalises; the rules that
+decide whether a candidate is the company are plain Python, read from the text around it.
+"""
 
 import gc
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import ahocorasick
+
 from .lexicons import COMMON_WORDS, COMPANY_FOLLOWERS, ORDINARY_FOLLOWERS, UNIT_WORDS
 from .model import RegistryCompany
-from .tokens import Token, tokenize
 
-_WORDS = re.compile(r"\w+|[^\w\s]")
+_SPACE = re.compile(r"\s+")
+_NEXT = re.compile(r"(\s*)(\w+|[^\w\s])")
+_PREVIOUS = re.compile(r"(\w+|[^\w\s])(\s*)\Z")
+_SENTENCE_MARKS = frozenset({".", "!", "?", "“", '"', "‘", ":"})
+# Title-case words that join a name to the phrase before it ("Deal With Orange").
+_LINKING_WORDS = frozenset({"with", "and", "for", "to", "of", "in", "on", "by", "from", "as", "at"})
+# Every kind of white space folds to a plain space: "China\tTelecom" is the name.
+_FOLD_SPACES = {ord(c): " " for c in "\t\n\r\x0b\x0c\xa0\u2007\u202f"}
 
 
 class Name(NamedTuple):
     slug: str
     text: str  # the name as written in the registry
-    words: tuple[str, ...]  # its tokens, lower case
-    exact_case: bool  # match only in this case (or in an all-capitals line)
+    words: int  # how many words it has
+    exact_case: bool  # match only in this case (or in capitals)
     source: str  # "name", "alias" or "legal name"
 
 
@@ -26,10 +38,20 @@ class Mention:
     start: int
     end: int
     name: Name
-    first_token: int
-    last_token: int
     confidence: float
     why: str
+
+
+def fold(text: str) -> str:
+    """Lower case with every space a plain space, the same length as ``text``."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lengthen when lowered ("İ")
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered.translate(_FOLD_SPACES)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _is_upper_line(text: str, start: int, end: int) -> bool:
@@ -41,14 +63,10 @@ def _is_upper_line(text: str, start: int, end: int) -> bool:
 
 
 class Matcher:
-    """An index of every registry name by its first one or two words."""
+    """An automaton of every registry name, folded; each key maps to the names written so."""
 
     def __init__(self, companies: list[RegistryCompany] | tuple[RegistryCompany, ...]):
-        # Entries are plain tuples in Name's field order: building 300,000 of them is the
-        # cost of a registry change, and tuples are several times cheaper than named ones.
-        self.by_first: dict[str, list[tuple]] = defaultdict(list)
-        self.by_pair: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-        self.pair_starts: set[str] = set()
+        self.automaton = ahocorasick.Automaton()
         collecting = gc.isenabled()
         gc.disable()  # nothing built here is cyclic; collecting mid-build only costs time
         try:
@@ -58,6 +76,9 @@ class Matcher:
                 gc.enable()
 
     def _index(self, companies) -> None:
+        # Entries are plain tuples in Name's field order: a million of them is the cost of a
+        # registry change, and tuples are several times cheaper to build than named ones.
+        keys: dict[str, list[tuple] | tuple] = {}
         for company in companies:
             names = [(company.name, False, "name")]
             names += [(alias, sensitive, "alias") for alias, sensitive in company.aliases]
@@ -66,96 +87,124 @@ class Matcher:
             sensitive = {n for n, s, _ in names if s}
             seen = set()
             for text, exact_case, source in names:
-                words = tuple(_WORDS.findall(text.lower()))
-                if not words or (words, exact_case) in seen:
+                text = " ".join(text.split())
+                key = text.lower()
+                if len(key) != len(text):
+                    key = fold(text)
+                if not key or (key, exact_case) in seen:
                     continue
                 if text in sensitive and not exact_case:
                     continue  # the case-sensitive spelling of the same name rules
-                seen.add((words, exact_case))
-                common = len(words) == 1 and words[0] in COMMON_WORDS
-                name = (company.slug, text, words, exact_case or common, source)
-                if len(words) == 1:
-                    self.by_first[words[0]].append(name)
+                seen.add((key, exact_case))
+                common = exact_case or (" " not in key and key in COMMON_WORDS)
+                entry = (company.slug, text, key.count(" ") + 1, common, source)
+                # Most keys belong to one name: keep it bare and make a list only on a clash.
+                held = keys.get(key)
+                if held is None:
+                    keys[key] = entry
+                elif isinstance(held, list):
+                    held.append(entry)
                 else:
-                    self.by_pair[words[:2]].append(name)
-                    self.pair_starts.add(words[0])
+                    keys[key] = [held, entry]
+        add = self.automaton.add_word
+        for key, held in keys.items():
+            add(key, (len(key), held if isinstance(held, list) else (held,)))
+        self.size = len(keys)
+        if keys:
+            self.automaton.make_automaton()
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
+    def candidates(self, text: str) -> list[tuple[int, int, tuple[tuple, ...]]]:
+        """Every registry name written in ``text`` as whole words: (start, end, names)."""
+        if not self.size:
+            return []
+        folded = fold(text)
+        last = len(text)
+        found = []
+        for end, (length, names) in self.automaton.iter(folded):
+            start = end - length + 1
+            end += 1
+            before = folded[start - 1] if start else " "
+            if (before.isalnum() or before == "_") and _is_word_char(folded[start]):
+                continue
+            after = folded[end] if end < last else " "
+            if (after.isalnum() or after == "_") and _is_word_char(folded[end - 1]):
+                continue
+            found.append((start, end, names))
+        return found
+
+    def find(self, text: str) -> list[Mention]:
         """Every registry company mention, longest first, never overlapping."""
-        tokens = tokens if tokens is not None else tokenize(text)
-        lowers = [t.lower for t in tokens]
-        by_first, by_pair, pair_starts = self.by_first, self.by_pair, self.pair_starts
-        count = len(tokens)
-        found: list[Mention] = []
-        for i, word in enumerate(lowers):
-            if tokens[i].text.islower():
-                continue  # names are written capitalised; this saves most of the look-ups
-            entries = by_first.get(word, ())
-            if i + 1 < count and word in pair_starts:
-                entries = [*entries, *by_pair.get((word, lowers[i + 1]), ())]
-            for entry in entries:
-                words = entry[2]
-                j = i + len(words)
-                if j > count or lowers[i:j] != list(words):
-                    continue
-                if not self._joined(text, tokens, i, j):
-                    continue
-                mention = self._judge(text, tokens, i, j, Name(*entry))
+        found = []
+        for start, end, names in self.candidates(text):
+            for entry in names:
+                mention = judge(text, start, end, Name._make(entry))
                 if mention:
                     found.append(mention)
-        return self._longest(found)
+        return longest(found)
 
-    @staticmethod
-    def _joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
-        """Punctuation inside a name must sit where the name has it: 'AT&T', not 'AT & T,'."""
-        for k in range(i, j - 1):
-            gap = text[tokens[k].end : tokens[k + 1].start]
-            if "\n" in gap or len(gap) > 1:
-                return False
-        return True
 
-    def _judge(self, text, tokens, i, j, name: Name) -> Mention | None:
-        start, end = tokens[i].start, tokens[j - 1].end
-        written = text[start:end]
-        if j < len(tokens) and tokens[j].text in UNIT_WORDS and tokens[j].start == end + 1:
-            return None  # "Vodafone UK" names a unit, not the group
-        why = f"registry {name.source} '{name.text}' of {name.slug}"
-        confidence = 0.95 if len(name.words) > 1 or len(written) > 4 else 0.85
-        if name.exact_case:
-            if written != name.text:
-                if not (written.isupper() and _is_upper_line(text, start, end)):
-                    return None
-                why += " (all-capitals line)"
-                confidence = 0.7
-            following = tokens[j].lower if j < len(tokens) else ""
-            # An acronym ("BP", "RASOG") is no ordinary word, whatever follows it.
-            if following in ORDINARY_FOLLOWERS and not name.text.isupper():
-                return None
-            previous = tokens[i - 1].text if i > 0 else ""
-            if previous in {"an", "a"}:
-                return None
-            sentence_start = not previous or previous in {".", "!", "?", "“", '"', "‘"}
-            following_word = tokens[j].text if j < len(tokens) else ""
-            if (
-                sentence_start
-                and not name.text.isupper()
-                and following_word[:1].islower()
-                and following_word not in COMPANY_FOLLOWERS
-            ):
-                return None  # "Apple growers", "Orange juice": the ordinary word
-            confidence = min(confidence, 0.8)
-            why += ", exact case required"
-        elif written.islower() and any(c.isalpha() for c in written):
+def judge(text: str, start: int, end: int, name: Name) -> Mention | None:
+    """The mention, if the words around ``text[start:end]`` let it be the company ``name``."""
+    written = text[start:end]
+    if "\n" in written:
+        return None  # a name does not run from one line (a headline) into the next
+    following = _NEXT.match(text, end)
+    next_word = following.group(2) if following else ""
+    if next_word in UNIT_WORDS and len(following.group(1)) == 1:
+        return None  # "Vodafone UK" names a unit, not the group
+    why = f"registry {name.source} '{name.text}' of {name.slug}"
+    confidence = 0.95 if name.words > 1 or len(written) > 4 else 0.85
+    if not name.exact_case:
+        if written.islower() and any(c.isalpha() for c in written):
             return None  # "three" the number, "target" the noun: names are capitalised
-        return Mention(start, end, name, i, j - 1, confidence, why)
+        return Mention(start, end, name, confidence, why)
+    capitals = written != name.text and written.isupper() and len(written) > 2
+    if written != name.text and not capitals:
+        return None
+    if capitals:
+        # A capitalised line is a headline; capitals in running text are a name set in capitals.
+        why += " (all-capitals line)" if _is_upper_line(text, start, end) else " (in capitals)"
+        confidence = 0.7
+    # An acronym ("BP", "RASOG") is no ordinary word, whatever follows it.
+    if next_word.lower() in ORDINARY_FOLLOWERS and not name.text.isupper():
+        return None
+    preceding = _PREVIOUS.search(text, max(0, start - 40), start)
+    previous = preceding.group(1) if preceding else ""
+    if previous in {"an", "a", "An", "A"}:
+        return None  # "an orange", "a Target store": the ordinary word
+    sentence_start = (
+        not previous or previous in _SENTENCE_MARKS or "\n" in (preceding.group(2) or "")
+    )
+    if (
+        sentence_start
+        and not name.text.isupper()
+        and next_word[:1].islower()
+        and next_word not in COMPANY_FOLLOWERS
+    ):
+        return None  # "Apple growers", "Orange juice": the ordinary word
+    if (
+        not sentence_start
+        and not capitals
+        and previous[:1].isupper()
+        and previous[1:].islower()
+        and previous.lower() not in _LINKING_WORDS
+        and next_word[:1].isupper()
+        and next_word[1:].islower()
+        and not _is_upper_line(text, start, end)
+    ):
+        return None  # "First Three Months": a title-case phrase, not the company
+    confidence = min(confidence, 0.8)
+    why += ", exact case required"
+    return Mention(start, end, name, confidence, why)
 
-    @staticmethod
-    def _longest(found: list[Mention]) -> list[Mention]:
-        chosen: list[Mention] = []
-        taken: set[int] = set()
-        for mention in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-            span = range(mention.first_token, mention.last_token + 1)
-            if not taken.intersection(span):
-                chosen.append(mention)
-                taken.update(span)
-        return sorted(chosen, key=lambda m: m.start)
+
+def longest(found: list[Mention]) -> list[Mention]:
+    """Longest mentions first; a shorter one inside or across a longer one is dropped."""
+    chosen: list[Mention] = []
+    taken: set[int] = set()
+    for mention in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        if any(i in taken for i in range(mention.start, mention.end)):
+            continue
+        chosen.append(mention)
+        taken.update(range(mention.start, mention.end))
+    return sorted(chosen, key=lambda m: m.start)
