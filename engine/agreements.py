@@ -18,7 +18,7 @@ from .clauses import (
     roles,
     statuses,
 )
-from .dealwords import BACK_REFERENCES, REGIONS, SECTORS, STATUS_CUES
+from .dealwords import BACK_REFERENCES, CLAUSE_BREAKS, REGIONS, SECTORS, STATUS_CUES
 from .lexicon import Lexicon
 from .model import RegistryAgreement
 from .terms import advisers, find_terms
@@ -29,6 +29,7 @@ _STATUS_ORDER = [status for status, _ in STATUS_CUES]
 _SECTORS = Lexicon(list(SECTORS.items()))
 _REGIONS = Lexicon(list(REGIONS.items()), flags=0)
 _BACK = Lexicon([("back", BACK_REFERENCES)])
+_CLAUSE = re.compile(CLAUSE_BREAKS, re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DEFINITE = re.compile(
     r"\b(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE
@@ -162,6 +163,18 @@ def _resulting(text: str, cue: Cue, refs: list[CompanyRef]) -> CompanyRef | None
     return None
 
 
+def _clause(text: str, s_start: int, s_end: int, cue: Cue) -> tuple[int, int]:
+    """The clause of the sentence that holds the deal word."""
+    start, end = s_start, s_end
+    for boundary in _CLAUSE.finditer(text, s_start, s_end):
+        if boundary.end() <= cue.start:
+            start = boundary.end()
+        elif boundary.start() >= cue.end:
+            end = boundary.start()
+            break
+    return start, end
+
+
 def _describe(
     deal: Deal, text: str, folded: str, s_start: int, s_end: int, refs: list[CompanyRef]
 ) -> None:
@@ -235,9 +248,20 @@ def _sentence(
     recent: list[str],
 ) -> None:
     """Add what one sentence with deal words says to the deal it reports, if it reports one."""
-    cue, kind = deciding_cue(text, cues)
+    # A deal word whose own clause names two companies speaks of their deal; prefer it.
+    clauses = {cue: _clause(text, s_start, s_end, cue) for cue in cues}
+    with_parties = [
+        cue
+        for cue, (a, b) in clauses.items()
+        if len({c.key for c in named if a <= c.start < b}) >= 2
+    ]
+    cue, kind = deciding_cue(text, with_parties or cues)
     resulting = _resulting(text, cue, named) if kind == "joint_venture" else None
-    parties_refs = [c for c in _parties(named, cue, text) if c is not resulting]
+    c_start, c_end = clauses[cue]
+    in_clause = [c for c in named if c_start <= c.start < c_end]
+    if len({c.key for c in in_clause if c is not resulting}) < 2:
+        in_clause, c_start, c_end = named, s_start, s_end  # the deal's parties span its clauses
+    parties_refs = [c for c in _parties(in_clause, cue, text) if c is not resulting]
     party_keys = list(dict.fromkeys(c.key for c in parties_refs))
     back = _BACK.find(text, folded, s_start, s_end)
     used_back = False
@@ -252,7 +276,7 @@ def _sentence(
         deal = _merge(deals, kind, party_keys, cue.loose)
         deal.back_reference |= used_back
         refs = [c for c in parties_refs if c.key in party_keys]
-        for key, role in roles(deal.kind, text, s_start, s_end, cue, refs).items():
+        for key, role in roles(deal.kind, text, c_start, c_end, cue, refs).items():
             # The first clause that gives a role decides it; a later sentence cannot flip it.
             if deal.roles.get(key, "partner") == "partner":
                 deal.roles[key] = role

@@ -69,8 +69,8 @@ STATUS_CUES = [
     (
         "completed",
         r"complet(?:e|es|ed|ing)|clos(?:e|es|ed|ing) (?:the|its|their)|finali[sz](?:e|es|ed)|"
-        r"was (?:acquired|bought|purchased|taken over|snapped up|sold)|"
-        r"(?:acquired|bought|purchased|took over|snapped up|sold) \w+ (?:last|in \d{4})",
+        r"was (?:acquired|bought|purchased|taken over|snapped up|sold)|closed|"
+        r"(?:has |have |had )?(?:acquired|bought|purchased|took over|snapped up|swallowed)",
     ),
     ("extended", r"extend(?:s|ed|ing)?|extensions?|renew(?:s|ed|al|ing)?|prolong(?:s|ed)?"),
     (
@@ -84,21 +84,30 @@ STATUS_CUES = [
         "rumored",
         r"reportedly|rumou?r(?:s|ed)?|people familiar|familiar with the (?:matter|plans?|talks)|"
         r"according to (?:people|sources|a person|two people|three people)|is said to be|"
-        r"speculation|sources said|people briefed|people close to",
+        r"speculation|sources said|people briefed|people close to|reports? (?:of|that)",
     ),
     (
         "planned",
         r"in talks|in (?:advanced |early )?discussions|talks (?:with|over|about)|plan(?:s|ned)? to|"
         r"considering|weighing|explor(?:e|es|ing) (?:a|an|the|options)|intends? to|"
         r"would (?:buy|acquire|merge)|may|might|could|possible|potential|proposed|"
-        r"seeking to|aims? to|bid(?:s|ding)? for|offer(?:s|ed)? (?:to buy|for)",
+        r"seeking to|aims? to|wants? to|bid(?:s|ding)? for|offer(?:s|ed)? (?:to buy|for)",
     ),
     ("signed", r"sign(?:s|ed|ing)|agreed|agrees|struck|strikes|seal(?:s|ed)|inked|reached"),
     ("announced", r"announc(?:e|es|ed|ing)|unveil(?:s|ed)"),
 ]
 
+# Where one clause of a sentence ends and another begins.
+CLAUSE_BREAKS = (
+    r",\s+(?:which|who|while|but|and|as|after|before|until|because|although)\b|;|"
+    r"\s(?:until|while|because|although|whereas|but)\s"
+)
+
 # A completion that is awaited is no completion ("until Acme closes its acquisition of Bolt").
-AWAITED = r"\b(?:until|before|once|when|after|pending|expected to|is to|are to|will|would)\s+"
+AWAITED = (
+    r"\b(?:until|before|once|when|after|pending|expected to|is to|are to|will|would|agreed to|"
+    r"agrees to|plans? to|wants? to|set to)\s+"
+)
 
 SECTORS = {
     "IoT": r"internet of things|\bIoT\b|connected devices?",
@@ -196,7 +205,7 @@ VALUE_CUES = (
     r"enterprise value of|consideration of|about|around|some|nearly|roughly)\s*$"
 )
 VALUE_FOLLOWERS = (
-    r"^\s*(?:\(\w+\)\s*)?(?:deal|acquisition|takeover|merger|investment|purchase|bid|offer|"
+    r"\s*(?:\(\w+\)\s*)?(?:deal|acquisition|takeover|merger|investment|purchase|bid|offer|"
     r"transaction|buyout|agreement|contract|cash|in cash|all-cash|all-stock)\b"
 )
 
