@@ -288,6 +288,14 @@ def _sentence(
         Mention(cue.start, cue.end, not used_back and len(party_keys) >= 2, cue.loose)
     )
     deal.cues.append(text[cue.start : cue.end])
+    for other in cues:
+        # "the tie-up ..., and the agreement runs": a definite loose word is the same deal.
+        if (
+            other is not cue
+            and other.loose
+            and _DEFINITE.search(text, max(s_start, other.start - 40), other.start)
+        ):
+            deal.mentions.append(Mention(other.start, other.end, False, True))
     _describe(deal, text, folded, s_start, s_end, named)
     if resulting:
         deal.resulting = resulting.key

@@ -157,8 +157,9 @@ def test_seed_story_gives_the_two_deals_and_two_speakers(seed_path):
 
     found = suggest(body, registry)
 
-    deals = {s.agreement_kind: s for s in found if s.kind == "agreement"}
-    jv, partnership = deals["joint_venture"], deals["partnership"]
+    deals = [s for s in found if s.kind == "agreement"]
+    assert [d.agreement_kind for d in deals] == ["joint_venture", "partnership"]
+    jv, partnership = deals
     assert {p["company"] for p in jv.parties} == {"china-telecom", "att"}
     assert jv.status == "extended"
     assert jv.agreement == "ct-att"
@@ -171,7 +172,10 @@ def test_seed_story_gives_the_two_deals_and_two_speakers(seed_path):
     assert set(partnership.regions) == {"Asia", "Europe", "Africa"}
     speakers = [s.name for s in found if s.kind == "quote"]
     assert speakers == ["Deng Xiaofeng", "Deng Xiaofeng", "Edison Lee", "Edison Lee"]
-    assert len(deals) == 2
+    assert [m["exact"] for m in jv.extra["mentions"]] == ["joint venture", "venture", "agreement"]
+    assert [m["exact"] for m in partnership.extra["mentions"]] == ["deal", "partnership"]
+    assert partnership.exact == "partnership"  # the clearest mention names both parties
+    assert {p["role"] for p in jv.parties + partnership.parties} == {"partner"}
 
 
 def test_sentences_split_after_a_legal_suffix_that_ends_one():
