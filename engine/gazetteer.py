@@ -50,8 +50,15 @@ def fold(text: str) -> str:
     return lowered.translate(_FOLD_SPACES)
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
+def whole_words(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` neither begins nor ends inside a word."""
+    before = folded[start - 1] if start else " "
+    after = folded[end] if end < len(folded) else " "
+    if (before.isalnum() or before == "_") and (folded[start].isalnum() or folded[start] == "_"):
+        return False
+    return not (
+        (after.isalnum() or after == "_") and (folded[end - 1].isalnum() or folded[end - 1] == "_")
+    )
 
 
 def _is_upper_line(text: str, start: int, end: int) -> bool:
@@ -118,18 +125,11 @@ class Matcher:
         if not self.size:
             return []
         folded = fold(text)
-        last = len(text)
         found = []
         for end, (length, names) in self.automaton.iter(folded):
             start = end - length + 1
-            end += 1
-            before = folded[start - 1] if start else " "
-            if (before.isalnum() or before == "_") and _is_word_char(folded[start]):
-                continue
-            after = folded[end] if end < last else " "
-            if (after.isalnum() or after == "_") and _is_word_char(folded[end - 1]):
-                continue
-            found.append((start, end, names))
+            if whole_words(folded, start, end + 1):
+                found.append((start, end + 1, names))
         return found
 
     def find(self, text: str) -> list[Mention]:
@@ -150,7 +150,7 @@ def judge(text: str, start: int, end: int, name: Name) -> Mention | None:
         return None  # a name does not run from one line (a headline) into the next
     following = _NEXT.match(text, end)
     next_word = following.group(2) if following else ""
-    if next_word in UNIT_WORDS and len(following.group(1)) == 1:
+    if next_word in UNIT_WORDS and following.group(1) == " ":
         return None  # "Vodafone UK" names a unit, not the group
     why = f"registry {name.source} '{name.text}' of {name.slug}"
     confidence = 0.95 if name.words > 1 or len(written) > 4 else 0.85
