@@ -9,10 +9,11 @@ million aliases runs in a fresh process so that its resident memory is its own.
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from engine import Registry, suggest
-from engine.gazetteer import Matcher, Name, fold, judge, longest, whole_words
+from engine.gazetteer import Matcher, fold, judge, longest, whole_words
 
 from . import synthetic
 from .measure import Table, median_ms, rss_mb, timed
@@ -20,20 +21,15 @@ from .measure import Table, median_ms, rss_mb, timed
 COMPANIES = 100_000
 STORIES = 60
 MILLION_ALIASES = 1_000_000
+CPU = time.thread_time
 ADVERSARIAL = Path(__file__).resolve().parent.parent / "tests/fixtures/gold/matcher.jsonl"
 
 
-def _names(companies) -> dict[str, list[tuple]]:
-    """Each lower-cased name with the entries the engine's matcher would hold for it."""
-    matcher = Matcher(companies)
-    return {key: list(names) for key, (_, names) in matcher.automaton.items()}
-
-
-def _judged(text: str, candidates) -> list:
+def _judged(text: str, candidates, matcher: Matcher) -> list:
     found = []
-    for start, end, names in candidates:
-        for entry in names:
-            mention = judge(text, start, end, Name._make(entry))
+    for start, end, number in candidates:
+        for name in matcher.names(number):
+            mention = judge(text, start, end, name)
             if mention:
                 found.append(mention)
     return longest(found)
@@ -43,19 +39,20 @@ def pyahocorasick_peer(companies):
     """pyahocorasick over the folded text, then the engine's rules."""
     import ahocorasick
 
+    names = Matcher(companies)  # the names and rules; its own automaton is not used
     automaton = ahocorasick.Automaton()
-    for key, names in _names(companies).items():
-        automaton.add_word(key, (len(key), names))
+    for key, number in names.automaton.items():
+        automaton.add_word(key, (len(key), number))
     automaton.make_automaton()
 
     def find(text: str) -> list:
         folded = fold(text)
         candidates = []
-        for last, (length, names) in automaton.iter(folded):
+        for last, (length, number) in automaton.iter(folded):
             start, end = last - length + 1, last + 1
             if whole_words(folded, start, end):
-                candidates.append((start, end, names))
-        return _judged(text, candidates)
+                candidates.append((start, end, number))
+        return _judged(text, candidates, names)
 
     return find
 
@@ -64,10 +61,9 @@ def ahocorasick_rs_peer(companies):
     """ahocorasick_rs (overlapping matches) over the folded text, then the engine's rules."""
     import ahocorasick_rs
 
-    names = _names(companies)
-    keys = list(names)
-    automaton = ahocorasick_rs.AhoCorasick(keys)
-    values = [names[k] for k in keys]
+    names = Matcher(companies)  # the names and rules; its own automaton is not used
+    keys, values = zip(*names.automaton.items(), strict=True) if names.size else ((), ())
+    automaton = ahocorasick_rs.AhoCorasick(list(keys))
 
     def find(text: str) -> list:
         folded = fold(text)
@@ -76,7 +72,7 @@ def ahocorasick_rs_peer(companies):
             for index, start, end in automaton.find_matches_as_indexes(folded, overlapping=True)
             if whole_words(folded, start, end)
         ]
-        return _judged(text, candidates)
+        return _judged(text, candidates, names)
 
     return find
 
@@ -137,10 +133,10 @@ def _build_at_scale(companies: int) -> dict:
         "from engine.gazetteer import Matcher\n"
         f"companies = registry({companies})\n"
         "count = sum(len(c.aliases) for c in companies)\n"
-        "start = time.perf_counter()\n"
+        "start, cpu = time.perf_counter(), time.process_time()\n"
         "matcher = Matcher(companies)\n"
-        "took = time.perf_counter() - start\n"
-        "print(json.dumps({'aliases': count, 'build_s': took, 'rss_mb': rss_mb()}))\n"
+        "took, cpu = time.perf_counter() - start, time.process_time() - cpu\n"
+        "print(json.dumps({'aliases': count, 'build_s': took, 'cpu_s': cpu, 'rss_mb': rss_mb()}))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -169,10 +165,11 @@ def run(table: Table) -> None:
     def spans(mentions) -> set:
         return {(m.start, m.end, m.name.slug) for m in mentions}
 
-    ours_ms, _ = median_ms(matcher.find, texts)
-    engine_ms, _ = median_ms(lambda text: suggest(text, registry, matcher), texts)
+    ours_ms, _ = median_ms(matcher.find, texts, clock=CPU)
+    engine_ms, _ = median_ms(lambda text: suggest(text, registry, matcher), texts, clock=CPU)
+    engine_wall_ms, _ = median_ms(lambda text: suggest(text, registry, matcher), texts)
     table.add(
-        "whole engine, median per story",
+        "whole engine, median per story (CPU)",
         engine_ms,
         "ms",
         "company matching alone",
@@ -180,6 +177,15 @@ def run(table: Table) -> None:
         "<= 2 ms",
         engine_ms <= 2,
         ratio=None,
+    )
+    table.add(
+        "  whole engine, median per story (wall)",
+        engine_wall_ms,
+        "ms",
+        "",
+        None,
+        "",
+        None,
     )
     for label, make in (
         ("pyahocorasick, same rules", pyahocorasick_peer),
@@ -191,9 +197,9 @@ def run(table: Table) -> None:
             print(f"engine: {label} is not installed (pip install -e '.[bench]'); row left out")
             continue
         identical = all(spans(peer(t)) == spans(matcher.find(t)) for t in texts)
-        peer_ms, _ = median_ms(peer, texts)
+        peer_ms, _ = median_ms(peer, texts, clock=CPU)
         table.add(
-            "company matching, median per story",
+            "company matching, median per story (CPU)",
             ours_ms,
             "ms",
             label,
@@ -213,15 +219,17 @@ def run(table: Table) -> None:
         None,
         ratio=None,
     )
-    at_scale = _build_at_scale(-(-million * COMPANIES // max(aliases, 1)))
+    # Aliases per company fall as names start to collide, hence the margin.
+    at_scale = _build_at_scale(-(-million * COMPANIES * 116 // (max(aliases, 1) * 100)))
     table.add(
-        f"matcher build at {at_scale['aliases']:,} aliases",
-        at_scale["build_s"],
+        f"matcher build at {at_scale['aliases']:,} aliases (CPU)",
+        at_scale["cpu_s"],
         "s",
-        "",
-        None,
+        "wall time",
+        at_scale["build_s"],
         "<= 5 s",
-        at_scale["build_s"] <= 5,
+        at_scale["cpu_s"] <= 5,
+        ratio=None,
     )
     table.add(
         f"  resident memory at {at_scale['aliases']:,} aliases",

@@ -7,6 +7,7 @@ decide whether a candidate is the company are plain Python, read from the text a
 
 import gc
 import re
+from array import array
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -69,11 +70,25 @@ def _is_upper_line(text: str, start: int, end: int) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+_SOURCES = ("name", "alias", "legal name")
+
+
 class Matcher:
-    """An automaton of every registry name, folded; each key maps to the names written so."""
+    """An automaton of every registry name, folded, holding one number per name.
+
+    At a million aliases the per-name Python objects would cost more memory than the automaton,
+    so a name is its number: the automaton maps the folded name to it, and flat arrays give its
+    company, its spelling (the registry's own string, not a copy) and its case rule. Names that
+    fold alike (a company's "Orange" and another's "ORANGE") are chained in ``more``.
+    """
 
     def __init__(self, companies: list[RegistryCompany] | tuple[RegistryCompany, ...]):
-        self.automaton = ahocorasick.Automaton()
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self.slugs: list[str] = []
+        self.texts: list[str] = []
+        self.owner = array("i")
+        self.flags = bytearray()  # exact case in bit 0, source in bits 1-2
+        self.more: dict[int, list[int]] = {}
         collecting = gc.isenabled()
         gc.disable()  # nothing built here is cyclic; collecting mid-build only costs time
         try:
@@ -83,18 +98,18 @@ class Matcher:
                 gc.enable()
 
     def _index(self, companies) -> None:
-        # Entries are plain tuples in Name's field order: a million of them is the cost of a
-        # registry change, and tuples are several times cheaper to build than named ones.
-        keys: dict[str, list[tuple] | tuple] = {}
-        for company in companies:
-            names = [(company.name, False, "name")]
-            names += [(alias, sensitive, "alias") for alias, sensitive in company.aliases]
+        automaton, texts, owner, flags = self.automaton, self.texts, self.owner, self.flags
+        for index, company in enumerate(companies):
+            self.slugs.append(company.slug)
+            names = [(company.name, False, 0)]
+            names += [(alias, sensitive, 1) for alias, sensitive in company.aliases]
             if company.legal_name:
-                names.append((company.legal_name, False, "legal name"))
+                names.append((company.legal_name, False, 2))
             sensitive = {n for n, s, _ in names if s}
             seen = set()
             for text, exact_case, source in names:
-                text = " ".join(text.split())
+                tidy = " ".join(text.split())
+                text = text if tidy == text else tidy  # keep the registry's string, not a copy
                 key = text.lower()
                 if len(key) != len(text):
                     key = fold(text)
@@ -104,40 +119,48 @@ class Matcher:
                     continue  # the case-sensitive spelling of the same name rules
                 seen.add((key, exact_case))
                 common = exact_case or (" " not in key and key in COMMON_WORDS)
-                entry = (company.slug, text, key.count(" ") + 1, common, source)
-                # Most keys belong to one name: keep it bare and make a list only on a clash.
-                held = keys.get(key)
-                if held is None:
-                    keys[key] = entry
-                elif isinstance(held, list):
-                    held.append(entry)
+                number = len(texts)
+                texts.append(text)
+                owner.append(index)
+                flags.append(common | source << 1)
+                first = automaton.get(key, -1)
+                if first == -1:
+                    automaton.add_word(key, number)
                 else:
-                    keys[key] = [held, entry]
-        add = self.automaton.add_word
-        for key, held in keys.items():
-            add(key, (len(key), held if isinstance(held, list) else (held,)))
-        self.size = len(keys)
-        if keys:
-            self.automaton.make_automaton()
+                    self.more.setdefault(first, []).append(number)
+        self.size = len(texts)
+        if texts:
+            automaton.make_automaton()
 
-    def candidates(self, text: str) -> list[tuple[int, int, tuple[tuple, ...]]]:
-        """Every registry name written in ``text`` as whole words: (start, end, names)."""
+    def names(self, number: int) -> list[Name]:
+        """The registry names that fold to the key whose first name is ``number``."""
+        return [self.name(n) for n in (number, *self.more.get(number, ()))]
+
+    def name(self, number: int) -> Name:
+        text, flag = self.texts[number], self.flags[number]
+        words = text.count(" ") + 1
+        return Name(
+            self.slugs[self.owner[number]], text, words, bool(flag & 1), _SOURCES[flag >> 1]
+        )
+
+    def candidates(self, text: str) -> list[tuple[int, int, int]]:
+        """Every registry key written in ``text`` as whole words: (start, end, first name)."""
         if not self.size:
             return []
         folded = fold(text)
         found = []
-        for end, (length, names) in self.automaton.iter(folded):
-            start = end - length + 1
+        for end, number in self.automaton.iter(folded):
+            start = end + 1 - len(self.texts[number])
             if whole_words(folded, start, end + 1):
-                found.append((start, end + 1, names))
+                found.append((start, end + 1, number))
         return found
 
     def find(self, text: str) -> list[Mention]:
         """Every registry company mention, longest first, never overlapping."""
         found = []
-        for start, end, names in self.candidates(text):
-            for entry in names:
-                mention = judge(text, start, end, Name._make(entry))
+        for start, end, number in self.candidates(text):
+            for name in self.names(number):
+                mention = judge(text, start, end, name)
                 if mention:
                     found.append(mention)
         return longest(found)

@@ -26,9 +26,9 @@ def test_engine_benchmark_fills_its_table_at_a_small_scale(monkeypatch):
     engine.run(table)
 
     rows = {(row[0], row[2]): row for row in table.rows}
-    assert ("company matching, median per story", "pyahocorasick, same rules") in rows
-    assert ("company matching, median per story", "ahocorasick_rs, same rules") in rows
-    assert ("whole engine, median per story", "company matching alone") in rows
+    assert ("company matching, median per story (CPU)", "pyahocorasick, same rules") in rows
+    assert ("company matching, median per story (CPU)", "ahocorasick_rs, same rules") in rows
+    assert ("whole engine, median per story (CPU)", "company matching alone") in rows
     assert any(figure.startswith("matcher build at ") for figure, _ in rows)
     assert "figure" in table.render()
 
