@@ -148,11 +148,13 @@ class Matcher:
         if not self.size:
             return []
         folded = fold(text)
+        texts = self.texts
         found = []
-        for end, number in self.automaton.iter(folded):
-            start = end + 1 - len(self.texts[number])
-            if whole_words(folded, start, end + 1):
-                found.append((start, end + 1, number))
+        for last, number in self.automaton.iter(folded):
+            end = last + 1
+            start = end - len(texts[number])
+            if whole_words(folded, start, end):
+                found.append((start, end, number))
         return found
 
     def find(self, text: str) -> list[Mention]:
