@@ -30,6 +30,12 @@ class Section(models.Model):
         return reverse("articles:section", args=[self.slug])
 
 
+class ReporterQuerySet(models.QuerySet):
+    def public(self):
+        """Reporters readers and partners may see: those with at least one live story."""
+        return self.filter(pk__in=Article.objects.live().values("bylines__reporter_id"))
+
+
 class Reporter(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -45,6 +51,8 @@ class Reporter(models.Model):
         related_name="reporter",
         help_text="The admin account this reporter logs in with, if any.",
     )
+
+    objects = ReporterQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
