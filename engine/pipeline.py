@@ -66,15 +66,15 @@ def _companies(body: str, matcher: Matcher) -> tuple[list[Suggestion], list[Comp
 
 
 def _confidence(deal: Deal) -> float:
-    """How often a proposal with this evidence was right (see engine.calibration)."""
+    """How often a proposal with this evidence was right on the dev split (engine.calibration)."""
     clearest = deal.clearest
     if not clearest.named:
-        base = CONFIDENCE["referred back"]
+        evidence = "referred back"
     elif clearest.loose:
-        base = CONFIDENCE["loose word, parties named"]
+        evidence = "loose word, parties named"
     else:
-        base = CONFIDENCE["kind word, parties named"]
-    return round(min(0.95, base + CONFIDENCE["each further mention"] * (len(deal.mentions) - 1)), 2)
+        evidence = "kind word, parties named"
+    return CONFIDENCE[(evidence, min(len(deal.mentions), 3))]
 
 
 def _agreements(
