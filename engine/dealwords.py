@@ -58,13 +58,13 @@ STATUS_CUES = [
         r"cancel(?:s|led|ed|ling)?|walk(?:s|ed|ing)? away|block(?:s|ed|ing)?|prevent(?:s|ed)?|"
         r"end(?:s|ed)? talks|could not move forward|fell through|collaps(?:e|ed|es)|"
         r"drop(?:s|ped)? (?:the|its|their) (?:plan|bid|offer)|withdr(?:ew|awn|aws?) (?:the|its) "
-        r"(?:bid|offer)",
+        r"(?:bid|offer)|reject(?:s|ed|ing)",
     ),
     (
         "terminated",
         r"terminat(?:e|es|ed|ing)|dissolv(?:e|es|ed)|wound up|unwind|"
         r"end(?:s|ed)? (?:the|its|their) (?:partnership|alliance|venture|agreement|tie-up)|"
-        r"exit(?:s|ed)? (?:the|its|their) (?:partnership|alliance|venture)",
+        r"exit(?:s|ed)? (?:the|its|their) (?:partnership|alliance|venture)|phas(?:e|ed|ing) out",
     ),
     (
         "completed",
@@ -91,10 +91,13 @@ STATUS_CUES = [
         r"in talks|in (?:advanced |early )?discussions|talks (?:with|over|about)|plan(?:s|ned)? to|"
         r"considering|weighing|explor(?:e|es|ing) (?:a|an|the|options)|intends? to|"
         r"would (?:buy|acquire|merge)|may|might|could|possible|potential|proposed|"
-        r"seeking to|aims? to|wants? to|bid(?:s|ding)? for|offer(?:s|ed)? (?:to buy|for)",
+        r"seeking to|aims? to|wants? to|bid(?:s|ding)? for|offer(?:s|ed)? (?:to buy|for)|"
+        r"non-binding|proposals?|intention|intends|letter of intent",
     ),
-    ("signed", r"sign(?:s|ed|ing)|agreed|agrees|struck|strikes|seal(?:s|ed)|inked|reached"),
-    ("announced", r"announc(?:e|es|ed|ing)|unveil(?:s|ed)"),
+    # "Agreed" is announced, not signed: the newsroom's labels keep "signed" for an agreement the
+    # text says was signed or entered into (engine/evaluation/README.md).
+    ("signed", r"sign(?:s|ed|ing)|seal(?:s|ed)|inked|entered into|enters into"),
+    ("announced", r"announc(?:e|es|ed|ing)|unveil(?:s|ed)|agreed|agrees|struck|strikes|reached"),
 ]
 
 # Where one clause of a sentence ends and another begins.
