@@ -189,11 +189,14 @@ def test_sentences_split_after_a_legal_suffix_that_ends_one():
 
 
 names = st.sampled_from([c.name for c in REGISTRY.companies] + ["AT&T Inc.", "Orange SA"])
+deal_words = st.sampled_from(
+    [" agreed to buy ", " and the joint venture ", " for $5bn. The deal ", " 18% stake in "]
+)
 filler = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(filler, names), max_size=6), filler)
+@given(st.lists(st.tuples(filler, names | deal_words), max_size=6), filler)
 def test_offsets_are_exact_for_any_text(parts, tail):
     text = "".join(a + b for a, b in parts) + tail
 
@@ -201,6 +204,8 @@ def test_offsets_are_exact_for_any_text(parts, tail):
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start : s.end] == s.exact
         assert s.why
+        for span in s.extra.get("mentions", []) + s.extra.get("terms", []):
+            assert text[span["start"] : span["end"]] == span["exact"]
 
 
 @settings(max_examples=200, deadline=None)
