@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -9,7 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from . import hooks
-from .text import normalise_body, normalise_text
+from .text import BODY_MAX, normalise_body, normalise_text
 
 
 class Section(models.Model):
@@ -112,7 +113,17 @@ class Article(models.Model):
     )
     language = models.CharField(max_length=16, default="en", help_text="BCP 47 tag, e.g. en.")
     body = models.TextField(
-        help_text="Plain text. Separate paragraphs with a blank line. Annotations follow edits."
+        help_text=(
+            f"Plain text. Separate paragraphs with a blank line. Annotations follow edits. "
+            f"At most {BODY_MAX:,} characters."
+        ),
+        validators=[
+            MaxLengthValidator(
+                BODY_MAX,
+                f"A story may be at most {BODY_MAX:,} characters long "
+                "(this one has %(show_value)s).",
+            )
+        ],
     )
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
