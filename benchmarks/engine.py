@@ -41,7 +41,7 @@ def pyahocorasick_peer(companies):
 
     names = Matcher(companies)  # the names and rules; its own automaton is not used
     automaton = ahocorasick.Automaton()
-    for key, number in names.automaton.items():
+    for key, number in names.spellings():
         automaton.add_word(key, (len(key), number))
     automaton.make_automaton()
 
@@ -62,7 +62,7 @@ def ahocorasick_rs_peer(companies):
     import ahocorasick_rs
 
     names = Matcher(companies)  # the names and rules; its own automaton is not used
-    keys, values = zip(*names.automaton.items(), strict=True) if names.size else ((), ())
+    keys, values = zip(*names.spellings(), strict=True) if names.size else ((), ())
     automaton = ahocorasick_rs.AhoCorasick(list(keys))
 
     def find(text: str) -> list:

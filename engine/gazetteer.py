@@ -13,7 +13,13 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from .lexicons import COMMON_WORDS, COMPANY_FOLLOWERS, ORDINARY_FOLLOWERS, UNIT_WORDS
+from .lexicons import (
+    COMMON_WORDS,
+    COMPANY_FOLLOWERS,
+    LEGAL_SUFFIXES,
+    ORDINARY_FOLLOWERS,
+    UNIT_WORDS,
+)
 from .model import RegistryCompany
 
 _SPACE = re.compile(r"\s+")
@@ -71,6 +77,7 @@ def _is_upper_line(text: str, start: int, end: int) -> bool:
 
 
 _SOURCES = ("name", "alias", "legal name")
+_SUFFIX_KEYS = frozenset(" ".join(s.lower().split()) for s in LEGAL_SUFFIXES)
 
 
 class Matcher:
@@ -89,6 +96,7 @@ class Matcher:
         self.owner = array("i")
         self.flags = bytearray()  # exact case in bit 0, source in bits 1-2
         self.more: dict[int, list[int]] = {}
+        self.suffixed = array("i")  # the name's own legal-suffix form, kept out of the automaton
         collecting = gc.isenabled()
         gc.disable()  # nothing built here is cyclic; collecting mid-build only costs time
         try:
@@ -99,6 +107,7 @@ class Matcher:
 
     def _index(self, companies) -> None:
         automaton, texts, owner, flags = self.automaton, self.texts, self.owner, self.flags
+        suffixed = self.suffixed
         for index, company in enumerate(companies):
             self.slugs.append(company.slug)
             names = [(company.name, False, 0)]
@@ -107,6 +116,7 @@ class Matcher:
                 names.append((company.legal_name, False, 2))
             sensitive = {n for n, s, _ in names if s}
             seen = set()
+            keys: dict[str, int] = {}
             for text, exact_case, source in names:
                 tidy = " ".join(text.split())
                 text = text if tidy == text else tidy  # keep the registry's string, not a copy
@@ -123,14 +133,48 @@ class Matcher:
                 texts.append(text)
                 owner.append(index)
                 flags.append(common | source << 1)
+                suffixed.append(-1)
+                base = self._base(key, keys)
+                if base is not None and suffixed[base[1]] == -1:
+                    # "Acme Energy Holdings" beside "Acme Energy": found as the shorter name and
+                    # its suffix, so the automaton need not spell every legal name out again.
+                    # The key's value is the first name's number, doubled, plus one when some
+                    # name of the key has such a suffixed form.
+                    suffixed[base[1]] = number
+                    value = automaton.get(base[0])
+                    if not value & 1:
+                        automaton.add_word(base[0], value | 1)
+                    continue
+                keys.setdefault(key, number)
                 first = automaton.get(key, -1)
                 if first == -1:
-                    automaton.add_word(key, number)
+                    automaton.add_word(key, number << 1)
                 else:
-                    self.more.setdefault(first, []).append(number)
+                    self.more.setdefault(first >> 1, []).append(number)
         self.size = len(texts)
         if texts:
             automaton.make_automaton()
+
+    @staticmethod
+    def _base(key: str, keys: dict[str, int]) -> tuple[str, int] | None:
+        """The company's own shorter name that ``key`` is, followed by a legal suffix."""
+        for base, number in keys.items():
+            cut = len(base)
+            if (
+                key.startswith(base)
+                and key[cut : cut + 1] == " "
+                and key[cut + 1 :] in _SUFFIX_KEYS
+            ):
+                return base, number
+        return None
+
+    def spellings(self):
+        """Every (folded name, number) the matcher finds, suffixed names included."""
+        for key, value in self.automaton.items():
+            yield key, value >> 1
+        for number, alias in enumerate(self.suffixed):
+            if alias != -1:
+                yield fold(self.texts[alias]), alias
 
     def names(self, number: int) -> list[Name]:
         """The registry names that fold to the key whose first name is ``number``."""
@@ -144,17 +188,31 @@ class Matcher:
         )
 
     def candidates(self, text: str) -> list[tuple[int, int, int]]:
-        """Every registry key written in ``text`` as whole words: (start, end, first name)."""
+        """Every registry name written in ``text`` as whole words: (start, end, first name)."""
         if not self.size:
             return []
         folded = fold(text)
-        texts = self.texts
+        texts, suffixed, more = self.texts, self.suffixed, self.more
         found = []
-        for last, number in self.automaton.iter(folded):
+        for last, value in self.automaton.iter(folded):
+            number = value >> 1
             end = last + 1
             start = end - len(texts[number])
-            if whole_words(folded, start, end):
-                found.append((start, end, number))
+            if not whole_words(folded, start, end):
+                continue
+            found.append((start, end, number))
+            if not value & 1:
+                continue
+            for n in (number, *more.get(number, ())):
+                alias = suffixed[n]
+                if alias == -1:
+                    continue
+                spelled = texts[alias].lower()
+                if len(spelled) != len(texts[alias]):
+                    spelled = fold(texts[alias])
+                longer = start + len(spelled)
+                if folded.startswith(spelled, start) and whole_words(folded, start, longer):
+                    found.append((start, longer, alias))
         return found
 
     def find(self, text: str) -> list[Mention]:

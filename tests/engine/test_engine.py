@@ -228,3 +228,25 @@ def test_acronym_names_are_not_ordinary_words_whatever_follows():
     [mention] = suggest("Traders said RASOG markets its bonds abroad.", registry)
 
     assert (mention.exact, mention.company) == ("RASOG", "rasog")
+
+
+def test_a_legal_suffix_form_kept_out_of_the_automaton_is_still_found_as_itself():
+    registry = Registry(
+        companies=(
+            RegistryCompany("kestrel", "Kestrel Pharma", (("Kestrel Pharma Holdings", False),)),
+            RegistryCompany("acme", "Acme", (("ACME", True), ("Acme Inc.", False))),
+        )
+    )
+    matcher = Matcher(registry.companies)
+    text = "Kestrel Pharma Holdings and Acme Inc. agreed; Kestrel Pharma holdings rose; Acme Inc"
+
+    found = [(m.start, m.end, m.name.slug, m.name.source) for m in matcher.find(text)]
+
+    assert [text[a:b] for a, b, _, _ in found] == [
+        "Kestrel Pharma Holdings",
+        "Acme Inc.",
+        "Kestrel Pharma holdings",
+        "Acme",
+    ]
+    assert [source for *_, source in found] == ["alias", "alias", "alias", "name"]
+    assert ("kestrel pharma holdings", matcher.suffixed[0]) in set(matcher.spellings())
