@@ -172,7 +172,7 @@ class Matcher:
         """Every (folded name, number) the matcher finds, suffixed names included."""
         for key, value in self.automaton.items():
             yield key, value >> 1
-        for number, alias in enumerate(self.suffixed):
+        for alias in self.suffixed:
             if alias != -1:
                 yield fold(self.texts[alias]), alias
 
