@@ -227,14 +227,10 @@ def _deal_mentions(annotation: Annotation, mentions: list[dict], *, by) -> None:
             continue
         if any(a < end and start < b for a, b in taken):
             continue
-        exact, prefix, suffix = quote_selector(article.body, start, end)
-        span = Annotation(
-            article=article,
-            start=start,
-            end=end,
-            exact=exact,
-            prefix=prefix,
-            suffix=suffix,
+        span = Annotation.spanning(
+            article,
+            start,
+            end,
             kind=Annotation.Kind.AGREEMENT,
             agreement=annotation.agreement,
             review_state=Review.CONFIRMED,
@@ -321,14 +317,10 @@ def annotation_create(
         raise ValidationError(f"The selection {start}-{end} is outside the story's text.")
     if kind not in Annotation.Kind.values:
         raise ValidationError(f"Unknown kind of annotation: {kind}.")
-    exact, prefix, suffix = quote_selector(article.body, start, end)
-    annotation = Annotation(
-        article=article,
-        start=start,
-        end=end,
-        exact=exact,
-        prefix=prefix,
-        suffix=suffix,
+    annotation = Annotation.spanning(
+        article,
+        start,
+        end,
         kind=kind,
         company=company,
         agreement=agreement,
@@ -414,9 +406,7 @@ def annotation_resolve(annotation: Annotation, *, by: AbstractBaseUser, keep: bo
             raise ValidationError(
                 "Its words are gone; tag the new words instead and reject this one."
             )
-        annotation.exact, annotation.prefix, annotation.suffix = quote_selector(
-            body, annotation.start, annotation.end
-        )
+        annotation.fill_quote()
         annotation.anchor_state = Annotation.AnchorState.ANCHORED
         reason = "kept on its new words"
     else:
