@@ -54,10 +54,11 @@ class ArticleForm(forms.ModelForm):
         return cleaned
 
 
-class BylineInline(admin.TabularInline):
+# Stacked, with a plain select: every control gets its own label, which a tabular inline and
+# the autocomplete widget do not give (axe-core).
+class BylineInline(admin.StackedInline):
     model = Byline
     extra = 1
-    autocomplete_fields = ["reporter"]
     ordering = ["position"]
 
 
@@ -68,7 +69,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "section", "language", ("publish_at", admin.DateFieldListFilter)]
     search_fields = ["headline", "slug", "dek", "bylines__reporter__name"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section"]
     date_hierarchy = "publish_at"
     readonly_fields = [
         "status",
@@ -83,7 +83,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["headline", "slug", "dek", "section", "dateline", "language"]}),
         ("Body", {"fields": ["body"]}),
-        ("Workflow", {"fields": ["status", "publish_at", "source_uri", "version_opened"]}),
+        ("Workflow", {"fields": ["status", "publish_at", "source_uri"]}),
         (
             "Record",
             {

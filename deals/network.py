@@ -23,7 +23,7 @@ def network_svg(
         return ""
     cx, cy = WIDTH / 2, HEIGHT / 2
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" '
         f'aria-labelledby="{title_id}" class="network">',
         f'<title id="{title_id}">Partner network of {escape(center)}</title>',
     ]
