@@ -1,5 +1,7 @@
 """Stories and what surrounds them: sections, reporters, bylines, rankings and page views."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -9,7 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .signals import body_changed
-from .text import normalise_body, normalise_text
+from .text import cut_at_word, normalise_body, normalise_text
 
 
 class Section(models.Model):
@@ -89,7 +91,18 @@ class Article(models.Model):
     Status = ArticleStatus
 
     headline = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The story's address. Renaming it keeps the old address working (a redirect).",
+    )
+    uid = models.UUIDField(
+        "permanent identifier",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="Never changes, whatever the slug: feed readers and partners know it by this.",
+    )
     dek = models.CharField(
         max_length=500, blank=True, help_text="The standfirst shown under the headline."
     )
@@ -177,6 +190,15 @@ class Article(models.Model):
         )
 
     @property
+    def urn(self) -> str:
+        """The story's permanent identifier as a URI (feed GUIDs and Atom ids)."""
+        return self.uid.urn
+
+    def summary(self, limit: int = 200) -> str:
+        """The dek, or else the start of the body: plain text, cut at a word."""
+        return cut_at_word(self.dek or self.body, limit)
+
+    @property
     def byline(self) -> list["Reporter"]:
         return [b.reporter for b in self.bylines.all()]
 
@@ -209,15 +231,35 @@ class Article(models.Model):
                 row = (
                     Article.objects.select_for_update()
                     .filter(pk=self.pk)
-                    .values("body", "version")
+                    .values("body", "version", "slug")
                     .first()
                 )
                 if row:
                     old_body = row["body"]
                     self.version = row["version"] + 1
+                    if row["slug"] != self.slug:
+                        FormerSlug.objects.update_or_create(
+                            slug=row["slug"], defaults={"article": self}
+                        )
             super().save(*args, **kwargs)
+            # A slug taken (back) by a story is its address now, not a redirect.
+            FormerSlug.objects.filter(slug=self.slug).delete()
             if old_body is not None and old_body != self.body:
                 body_changed.send(sender=Article, article=self, old_body=old_body)
+
+
+class FormerSlug(models.Model):
+    """A slug a story had before it was renamed; its old address answers 301 to the new one."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="former_slugs")
+    slug = models.SlugField(max_length=200, unique=True)
+    retired_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-retired_at"]
+
+    def __str__(self) -> str:
+        return self.slug
 
 
 class Byline(models.Model):

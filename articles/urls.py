@@ -6,6 +6,8 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("preview/<int:pk>/", views.article_preview, name="preview"),
     path("sections/<slug:slug>/", views.section_detail, name="section"),

@@ -8,14 +8,22 @@ from django.contrib.auth.decorators import permission_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from . import search as story_search
 from .caching import never_cache_private, public_page, site_state
-from .models import Article, Reporter, Section
+from .models import Article, FormerSlug, Reporter, Section
 from .pageviews import count_view
 from .panels import jsonld_facts, known_filters, related_stories, render_story_body, story_panels
 from .rankings import MOST_READ_SECONDS, rankings_for
@@ -36,6 +44,30 @@ def healthz(request: HttpRequest) -> JsonResponse:
         logger.exception("health check: the database does not answer")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@require_safe
+@public_page
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read every public page; they are told where the sitemaps are."""
+    absolute = request.build_absolute_uri
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /preview/",
+        "Disallow: /api/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {absolute(reverse('django.contrib.sitemaps.views.sitemap'))}",
+        f"Sitemap: {absolute(reverse('sitemap_news'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says; the mark is an SVG drawn here."""
+    return HttpResponsePermanentRedirect(static("articles/mark.svg"))
 
 
 def live_list():
@@ -72,7 +104,7 @@ def jsonld(request: HttpRequest, article: Article) -> str:
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline[:110],
-        "description": article.dek or article.body[:200],
+        "description": article.summary(),
         "datePublished": article.publish_at.isoformat() if article.publish_at else None,
         "dateModified": article.updated_at.isoformat(),
         "inLanguage": article.language,
@@ -86,7 +118,14 @@ def jsonld(request: HttpRequest, article: Article) -> str:
             }
             for r in article.byline
         ],
-        "publisher": {"@type": "Organization", "name": settings.NEWSROOM_SITE_NAME},
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.NEWSROOM_SITE_NAME,
+            "logo": {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(static("articles/logo.svg")),
+            },
+        },
     }
     if article.section:
         data["articleSection"] = article.section.name
@@ -109,7 +148,7 @@ def _parts(request: HttpRequest, article: Article) -> dict:
         "rankings": rankings_for(article),
         "related": related_stories(article),
     }
-    description = article.dek or article.body[:200].rsplit(" ", 1)[0] + "…"
+    description = article.summary()
     return {
         "main": render_to_string("articles/_story_main.html", context, request),
         "jsonld": jsonld(request, article),
@@ -143,7 +182,23 @@ def _story(request: HttpRequest, article: Article, *, preview: bool = False) -> 
 @require_safe
 @public_page(on_hit=count_view)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return _story(request, live_story_head(slug))
+    try:
+        article = live_story_head(slug)
+    except Http404:
+        return redirect_former_slug(slug)
+    return _story(request, article)
+
+
+def redirect_former_slug(slug: str) -> HttpResponse:
+    """A renamed live story's old address answers 301 to its current one; anything else, 404."""
+    former = (
+        FormerSlug.objects.filter(slug=slug, article__in=Article.objects.live())
+        .select_related("article")
+        .first()
+    )
+    if former is None:
+        raise Http404("No live story has this address.")
+    return HttpResponsePermanentRedirect(former.article.get_absolute_url())
 
 
 HEAD_FIELDS = (

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from articles.caching import public_page
-from articles.feeds import LatestStories
+from articles.feeds import LatestStories, feed_text
 from structuring import selectors
 
 from .network import network_svg
@@ -116,13 +116,13 @@ class CompanyFeed(LatestStories):
         return get_object_or_404(selectors.public_companies(), slug=slug)
 
     def title(self, company):
-        return f"{company.name} · Newsroom"
+        return f"{feed_text(company.name)} · Newsroom"
 
     def link(self, company):
         return company.get_absolute_url()
 
     def description(self, company):
-        return f"The latest stories about {company.name}."
+        return f"The latest stories about {feed_text(company.name)}."
 
     def items(self, company):
         return selectors.stories_mentioning(company)[:LIST_SIZE]
