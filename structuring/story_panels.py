@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -14,22 +15,30 @@ from .rendering import Mark, render_body
 
 
 def annotated_body(article) -> SafeString:
-    """The body with confirmed, anchored mentions linked, deals marked and quotes attributed."""
+    """The body with confirmed, anchored mentions marked, deals marked and quotes attributed.
+
+    A company is linked at its first mention only, as papers do; later mentions stay marked
+    quietly, so a paragraph is not a wall of links.
+    """
     marks = []
+    linked: set[int] = set()
     for a in (
         Annotation.objects.public()
         .filter(article=article)
         .select_related("company", "person", "agreement")
+        .order_by("start", "end", "pk")
     ):
         anchor = f"a{a.pk}"
         if a.kind == Annotation.Kind.COMPANY and a.company_id:
+            first = a.company_id not in linked
+            linked.add(a.company_id)
             marks.append(
                 Mark(
                     a.start,
                     a.end,
-                    "a",
-                    "mention mention-company",
-                    a.company.get_absolute_url(),
+                    "a" if first else "span",
+                    "mention mention-company" + ("" if first else " mention-again"),
+                    a.company.get_absolute_url() if first else "",
                     a.company.name,
                     anchor,
                 )
@@ -172,7 +181,12 @@ def jsonld(article) -> dict:
 
 
 def by_company(queryset, value: str):
-    """Stories with a confirmed mention of the company with this slug."""
+    """Stories with a confirmed mention of the company with this slug, name or alias (any case):
+    readers type "China Telecom", scripts send "china-telecom"."""
+    value = " ".join(value.split())
+    companies = Company.objects.filter(
+        Q(slug=value) | Q(name__iexact=value) | Q(aliases__name__iexact=value)
+    ).values("pk")
     return queryset.filter(
-        pk__in=Annotation.objects.public().filter(company__slug=value).values("article_id")
+        pk__in=Annotation.objects.public().filter(company__in=companies).values("article_id")
     )
