@@ -31,6 +31,7 @@ class ArticleForm(forms.ModelForm):
             "slug",
             "dek",
             "section",
+            "lead_picture",
             "dateline",
             "language",
             "body",
@@ -80,8 +81,22 @@ class ArticleAdmin(SimpleHistoryAdmin):
     ]
     inlines = [BylineInline]
     list_select_related = ["section"]
+    list_per_page = 50
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "dek", "section", "dateline", "language"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "headline",
+                    "slug",
+                    "dek",
+                    "section",
+                    "lead_picture",
+                    "dateline",
+                    "language",
+                ]
+            },
+        ),
         ("Body", {"fields": ["body"]}),
         ("Workflow", {"fields": ["status", "publish_at", "source_uri"]}),
         (

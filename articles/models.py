@@ -4,12 +4,14 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from .renditions import validate_picture_file
 from .signals import body_changed
 from .text import cut_at_word, normalise_body, normalise_text
 
@@ -66,6 +68,58 @@ class Reporter(models.Model):
         return reverse("articles:reporter", args=[self.slug])
 
 
+class Picture(models.Model):
+    """A photograph or graphic with what readers and the law need: words for those who cannot
+    see it, a caption, who made it, who holds the rights and under which licence."""
+
+    image = models.ImageField(
+        upload_to="pictures/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_picture_file],
+        help_text="JPEG, PNG or WebP, at most 20 MB, at least 1200 × 675 pixels.",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        "alt text",
+        max_length=250,
+        help_text="What the picture shows, for readers who cannot see it. Required.",
+    )
+    caption = models.CharField(max_length=500, blank=True, help_text="Shown under the picture.")
+    credit = models.CharField(
+        max_length=200, help_text="Who made it, as printed: e.g. Lin Hao/Newsroom."
+    )
+    rights_holder = models.CharField(
+        max_length=200, help_text="Who owns the copyright, e.g. Newsroom or an agency."
+    )
+    licence = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The licence or terms we use it under, e.g. Staff, CC BY 4.0, agency contract.",
+    )
+    focal_x = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Where the subject is, across (0 left, 1 right): crops keep it in frame.",
+    )
+    focal_y = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Where the subject is, down (0 top, 1 bottom).",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="picture_alt_text_required"),
+        ]
+
+    def __str__(self) -> str:
+        return self.caption or self.alt_text
+
+
 class ArticleQuerySet(models.QuerySet):
     def live(self, *, at=None):
         """Stories the public may see: published, and past any embargo."""
@@ -111,6 +165,14 @@ class Article(models.Model):
     )
     reporters = models.ManyToManyField(
         Reporter, through="Byline", related_name="articles", blank=True
+    )
+    lead_picture = models.ForeignKey(
+        Picture,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lead_of",
+        help_text="Shown above the story and in shares and feeds.",
     )
     dateline = models.CharField(
         max_length=100, blank=True, help_text="Where the story was filed from, e.g. SHANGHAI."

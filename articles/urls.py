@@ -13,6 +13,11 @@ urlpatterns = [
     path("sections/<slug:slug>/", views.section_detail, name="section"),
     path("reporters/<slug:slug>/", views.reporter_detail, name="reporter"),
     path("search/", views.search, name="search"),
+    path(
+        "pictures/<int:pk>/<slug:key>/<int:width>.<slug:extension>",
+        views.picture,
+        name="picture",
+    ),
     path("feeds/latest.xml", views.public_page(feeds.LatestStories()), name="feed_rss"),
     path("feeds/latest.atom", views.public_page(feeds.LatestStoriesAtom()), name="feed_atom"),
 ]

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import (
+    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
@@ -21,9 +22,10 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from . import renditions
 from . import search as story_search
 from .caching import never_cache_private, public_page, site_state
-from .models import Article, FormerSlug, Reporter, Section
+from .models import Article, FormerSlug, Picture, Reporter, Section
 from .pageviews import count_view
 from .panels import jsonld_facts, known_filters, related_stories, render_story_body, story_panels
 from .rankings import MOST_READ_SECONDS, rankings_for
@@ -70,10 +72,34 @@ def favicon(request: HttpRequest) -> HttpResponse:
     return HttpResponsePermanentRedirect(static("articles/mark.svg"))
 
 
+@require_safe
+def picture(request: HttpRequest, pk: int, key: str, width: int, extension: str):
+    """One rendition of a picture a live story shows (editors also see those of drafts)."""
+    if width not in renditions.WIDTHS or extension not in renditions.FORMATS:
+        raise Http404("No such rendition.")
+    shown = get_object_or_404(Picture, pk=pk)
+    if renditions.rendition_key(shown) != key:
+        raise Http404("This picture has changed since this address was made.")
+    public = Article.objects.live().filter(lead_picture=shown).exists()
+    if not public and not request.user.has_perm("articles.view_article"):
+        raise Http404("No live story shows this picture.")
+    try:
+        path = renditions.make_rendition(shown, width, extension)
+    except OSError as error:
+        logger.error("picture %s cannot be drawn: %s", pk, error)
+        raise Http404("This picture cannot be shown.") from error
+    response = FileResponse(path.open("rb"), content_type=renditions.FORMATS[extension][1])
+    # The address changes with the picture, so a public rendition never goes stale.
+    response["Cache-Control"] = (
+        "public, max-age=31536000, immutable" if public else "private, no-store, max-age=0"
+    )
+    return response
+
+
 def live_list():
     return (
         Article.objects.live()
-        .select_related("section")
+        .select_related("section", "lead_picture")
         .with_byline()
         .order_by("-publish_at", "-id")
     )
@@ -97,7 +123,24 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def jsonld(request: HttpRequest, article: Article) -> str:
+def image_object(request: HttpRequest, lead: dict) -> dict:
+    """The lead picture for schema.org, with its caption, credit, rights holder and licence."""
+    picture = lead["picture"]
+    data = {
+        "@type": "ImageObject",
+        "url": request.build_absolute_uri(lead["share"]),
+        "width": lead["width"],
+        "height": lead["height"],
+        "caption": picture.caption or picture.alt_text,
+        "creditText": picture.credit,
+        "copyrightHolder": {"@type": "Organization", "name": picture.rights_holder},
+    }
+    if picture.licence:
+        data["copyrightNotice"] = picture.licence
+    return data
+
+
+def jsonld(request: HttpRequest, article: Article, lead: dict | None = None) -> str:
     """schema.org NewsArticle for the story, safe to embed in a script element."""
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
@@ -127,6 +170,8 @@ def jsonld(request: HttpRequest, article: Article) -> str:
             },
         },
     }
+    if lead:
+        data["image"] = [image_object(request, lead)]
     if article.section:
         data["articleSection"] = article.section.name
     for key, organisations in jsonld_facts(article).items():
@@ -149,10 +194,21 @@ def _parts(request: HttpRequest, article: Article) -> dict:
         "related": related_stories(article),
     }
     description = article.summary()
+    lead = renditions.rendition_set(article.lead_picture) if article.lead_picture else None
+    context["lead"] = lead
+    share = None
+    if lead:
+        share = {
+            "url": request.build_absolute_uri(lead["share"]),
+            "width": lead["width"],
+            "height": lead["height"],
+            "alt": lead["picture"].alt_text,
+        }
     return {
         "main": render_to_string("articles/_story_main.html", context, request),
-        "jsonld": jsonld(request, article),
+        "jsonld": jsonld(request, article, lead),
         "description": description,
+        "share": share,
     }
 
 
@@ -166,7 +222,11 @@ def story_parts(request: HttpRequest, article: Article) -> dict:
     key = f"story-parts:{generation}:{article.pk}:{article.version}:{request.get_host()}"
     parts = cache.get(key)
     if parts is None:
-        full = Article.objects.select_related("section").with_byline().get(pk=article.pk)
+        full = (
+            Article.objects.select_related("section", "lead_picture")
+            .with_byline()
+            .get(pk=article.pk)
+        )
         parts = _parts(request, full)
         cache.set(key, parts, MOST_READ_SECONDS)
     return parts
@@ -233,7 +293,9 @@ def live_story_head(slug: str) -> Article:
 @permission_required("articles.view_article", raise_exception=True)
 def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Editors see any story as readers will; marked noindex and never cached."""
-    article = get_object_or_404(Article.objects.select_related("section").with_byline(), pk=pk)
+    article = get_object_or_404(
+        Article.objects.select_related("section", "lead_picture").with_byline(), pk=pk
+    )
     response = _story(request, article, preview=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return never_cache_private(response)

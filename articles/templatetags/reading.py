@@ -7,6 +7,7 @@ from babel import Locale
 from django import template
 from django.utils import timezone
 
+from articles.renditions import rendition_set
 from articles.text import cut_at_word
 
 register = template.Library()
@@ -54,3 +55,9 @@ def money(value, currency: str = "") -> str:
 def country_name(code: str) -> str:
     """An ISO 3166 country code as its English name ("CN" is China); unknown codes as written."""
     return Locale("en").territories.get((code or "").upper(), code)
+
+
+@register.simple_tag
+def picture_set(picture) -> dict:
+    """The renditions of a picture, for ``articles/_picture.html``."""
+    return rendition_set(picture)
