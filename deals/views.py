@@ -28,15 +28,25 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     agreements = list(selectors.agreements_of(company))
-    partners: dict[int, tuple[str, str, list[str]]] = {}
+    # Each link says the deal and the partner's role in it, and the table adds the company's own
+    # role: a seller is not drawn as if it had bought what it sold.
+    partners: dict[int, tuple[str, str, list[str], list[str]]] = {}
     for agreement in agreements:
-        for party in agreement.parties.all():
+        parties = list(agreement.parties.all())
+        own = [p.get_role_display().lower() for p in parties if p.company_id == company.pk]
+        for party in parties:
             if party.company_id != company.pk:
                 entry = partners.setdefault(
-                    party.company_id, (party.company.name, party.company.get_absolute_url(), [])
+                    party.company_id,
+                    (party.company.name, party.company.get_absolute_url(), [], []),
                 )
-                entry[2].append(agreement.get_kind_display().lower())
-    rows = [(name, url, ", ".join(dict.fromkeys(kinds))) for name, url, kinds in partners.values()]
+                kind = agreement.get_kind_display().lower()
+                entry[2].append(f"{kind}: {party.get_role_display().lower()}")
+                entry[3].extend(f"{role} ({kind})" for role in own)
+    rows = [
+        (name, url, ", ".join(dict.fromkeys(links)), ", ".join(dict.fromkeys(roles)))
+        for name, url, links, roles in partners.values()
+    ]
     timeline = sorted(
         ((event, agreement) for agreement in agreements for event in agreement.live_events),
         key=lambda pair: (pair[0].occurred_on, pair[0].pk),
@@ -57,7 +67,7 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "agreements": agreements,
             "partners": rows,
-            "network": network_svg(company.name, rows),
+            "network": network_svg(company.name, [row[:3] for row in rows]),
             "timeline": timeline,
             "page": stories,
         },

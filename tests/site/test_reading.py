@@ -109,3 +109,22 @@ def test_a_story_is_never_listed_beside_itself_and_sponsored_lists_come_last(cli
 
     assert aside.index("Top stories") < aside.index("From our partners")
     assert story.headline not in aside and other.headline in aside
+
+
+@pytest.mark.django_db
+def test_a_sellers_network_says_who_bought_and_that_it_sold(client):
+    from tests.factories import AgreementFactory, PartyFactory
+
+    seller = CompanyFactory(name="AT&T", slug="att")
+    buyer = CompanyFactory(name="TPG", slug="tpg")
+    story = ArticleFactory(live=True, body="AT&T sells its stake to TPG.")
+    AnnotationFactory(article=story, words="AT&T", company=seller)
+    deal = AgreementFactory(title="TPG buys the stake", kind="acquisition")
+    PartyFactory(agreement=deal, company=seller, role="seller")
+    PartyFactory(agreement=deal, company=buyer, role="acquirer")
+    AnnotationFactory(article=story, words="stake", agreement=deal, company=None, kind="agreement")
+
+    page = client.get("/companies/att/").content.decode()
+
+    assert "acquisition: acquirer" in page
+    assert "seller (acquisition)" in page
