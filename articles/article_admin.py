@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
@@ -66,7 +67,9 @@ class BylineInline(admin.StackedInline):
 class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
-    list_display = ["headline", "section", "status", "publish_at", "updated_at", "version"]
+    # The form's own "View on site" shows only for live stories; Django's would show for drafts.
+    view_on_site = False
+    list_display = ["headline", "section", "status", "published", "updated", "version"]
     list_filter = ["status", "section", "language", ("publish_at", admin.DateFieldListFilter)]
     search_fields = ["headline", "slug", "dek", "bylines__reporter__name"]
     prepopulated_fields = {"slug": ["headline"]}
@@ -127,6 +130,18 @@ class ArticleAdmin(SimpleHistoryAdmin):
             ),
         ]
         return own + super().get_urls()
+
+    @admin.display(description="Publishes", ordering="publish_at")
+    def published(self, article: Article) -> str:
+        return (
+            date_format(timezone.localtime(article.publish_at), "j M Y H:i")
+            if article.publish_at
+            else "–"
+        )
+
+    @admin.display(description="Updated", ordering="updated_at")
+    def updated(self, article: Article) -> str:
+        return date_format(timezone.localtime(article.updated_at), "j M Y H:i")
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -40,11 +40,12 @@ def demo_pages() -> dict[str, str]:
 
 
 def editor_pages() -> dict[str, str]:
-    """The editor's screens the validators check: the story's change form and Structure screen."""
+    """The editor's screens the validators check: the story list, change form and Structure."""
     from articles.models import Article
 
     story = Article.objects.get(slug__startswith="china-telecom-widens")
     return {
+        "admin-article-list": reverse("admin:articles_article_changelist"),
         "admin-change-form": reverse("admin:articles_article_change", args=[story.pk]),
         "admin-structure": reverse("admin:articles_article_structure", args=[story.pk]),
     }
