@@ -7,7 +7,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint suite install migrate demo bench bench-tools faults browser validators clean
+.PHONY: run test lint suite install migrate demo bench bench-tools faults browser validators quality clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,19 +17,26 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The local newsroom runs in development mode; production never sets DJANGO_DEBUG.
+LOCAL := DJANGO_DEBUG=1
+
 migrate: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
+	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	$(LOCAL) $(BIN)/python manage.py load_demo
 
+# The web server and one task worker (suggestions after every save); Ctrl-C stops both.
 run: demo
 	@echo "Serving the demo newsroom on http://$(HOST):$(PORT)/ (admin at /admin/). Ctrl-C stops."
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(LOCAL) $(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
 browser:
@@ -51,7 +58,7 @@ $(VALIDATORS): package.json package-lock.json
 validators: $(VALIDATORS)
 
 suite: $(STAMP) browser validators
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(LOCAL) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n 2
 
 test: lint suite
@@ -72,6 +79,11 @@ bench: $(BENCH_STAMP) bench-tools
 
 faults: $(BENCH_STAMP) bench-tools
 	$(BIN)/python -m benchmarks faults
+
+# The engine scored on real published stories; their texts are fetched into var/eval/texts/
+# (never committed) and the scorer lists any that are missing, with how to fetch them.
+quality: $(STAMP)
+	$(BIN)/python -m engine.evaluation
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis test-output node_modules

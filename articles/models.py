@@ -4,16 +4,16 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from . import hooks
 from .renditions import validate_picture_file
-from .signals import body_changed
-from .text import cut_at_word, normalise_body, normalise_text
+from .text import BODY_MAX, cut_at_word, normalise_body, normalise_text
 
 
 class Section(models.Model):
@@ -34,6 +34,12 @@ class Section(models.Model):
         return reverse("articles:section", args=[self.slug])
 
 
+class ReporterQuerySet(models.QuerySet):
+    def public(self):
+        """Reporters readers and partners may see: those with at least one live story."""
+        return self.filter(pk__in=Article.objects.live().values("bylines__reporter_id"))
+
+
 class Reporter(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -49,6 +55,8 @@ class Reporter(models.Model):
         related_name="reporter",
         help_text="The admin account this reporter logs in with, if any.",
     )
+
+    objects = ReporterQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -179,7 +187,17 @@ class Article(models.Model):
     )
     language = models.CharField(max_length=16, default="en", help_text="BCP 47 tag, e.g. en.")
     body = models.TextField(
-        help_text="Plain text. Separate paragraphs with a blank line. Annotations follow edits."
+        help_text=(
+            f"Plain text. Separate paragraphs with a blank line. Annotations follow edits. "
+            f"At most {BODY_MAX:,} characters."
+        ),
+        validators=[
+            MaxLengthValidator(
+                BODY_MAX,
+                f"A story may be at most {BODY_MAX:,} characters long "
+                "(this one has %(show_value)s).",
+            )
+        ],
     )
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -306,8 +324,11 @@ class Article(models.Model):
             super().save(*args, **kwargs)
             # A slug taken (back) by a story is its address now, not a redirect.
             FormerSlug.objects.filter(slug=self.slug).delete()
+            if not updating:
+                old_body = ""  # a new story: its whole body is new
             if old_body is not None and old_body != self.body:
-                body_changed.send(sender=Article, article=self, old_body=old_body)
+                # The text's own invariants (anchored annotations quote it) must hold at commit.
+                hooks.run(hooks.BODY_CHANGED, self, old_body)
 
 
 class FormerSlug(models.Model):

@@ -58,8 +58,8 @@ class ReporterSitemap(Sitemap):
 
     def items(self):
         return (
-            Reporter.objects.annotate(changed=latest_live_change(bylines__reporter=OuterRef("pk")))
-            .filter(changed__isnull=False)
+            Reporter.objects.public()
+            .annotate(changed=latest_live_change(bylines__reporter=OuterRef("pk")))
             .order_by("name")
         )
 

@@ -8,6 +8,8 @@ _LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 # What XML 1.0 cannot carry at all (one such character made every feed fail): the other C0
 # controls, DEL and the C1 controls, and the two non-characters.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# The longest story the newsroom stores: a 10,000-word story is about 60,000 characters.
+BODY_MAX = 200_000
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 
 

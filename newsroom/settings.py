@@ -1,11 +1,13 @@
 """Settings for Newsroom, read from the environment.
 
-With nothing set, the project runs the embedded configuration used by ``make run``: SQLite in
-WAL mode, an in-process cache and DEBUG on. ``DJANGO_DEBUG=0`` switches to production
-behaviour, which then requires ``DJANGO_SECRET_KEY`` and ``DJANGO_ALLOWED_HOSTS``.
+With nothing set, the project is in production mode (DEBUG off), which requires
+``DJANGO_SECRET_KEY`` and ``DJANGO_ALLOWED_HOSTS``, and ``REDIS_URL`` when more than one process
+serves (or ``NEWSROOM_SINGLE_PROCESS=1``). ``DJANGO_DEBUG=1`` (which ``make run`` sets) gives the
+local configuration: SQLite in WAL mode, an in-process cache and Django's debug pages.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,19 +38,25 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (production). For a local "
+            "newsroom, set DJANGO_DEBUG=1, as make run does."
+        )
     SECRET_KEY = "django-insecure-local-development-only-never-in-production"
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 if not DEBUG and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off (production). For a local "
+        "newsroom, set DJANGO_DEBUG=1, as make run does."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -66,6 +74,11 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "rest_framework_api_key",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
+    "axes",
+    "csp",
+    "newsroom",
     "articles",
     "registry",
     "deals",
@@ -85,7 +98,48 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): after 5 wrong passwords for one username from one address,
+# that pair is locked out for 15 minutes, even with the right password. A success resets it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp) on every page, the admin and the Structure screen
+# included: scripts only from our own files, nothing framed, no plugins. Inline <style> blocks
+# (the site's critical CSS) are allowed; no inline script is.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Background work (suggestions after a save): django-tasks with the database as the queue, so
+# the embedded default needs no other service; `manage.py db_worker` runs the workers.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("NEWSROOM_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 ROOT_URLCONF = os.environ.get("NEWSROOM_URLCONF", "newsroom.urls")
 WSGI_APPLICATION = "newsroom.wsgi.application"
@@ -146,6 +200,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+# Production with an in-process cache is only correct in one process (newsroom.checks).
+SINGLE_PROCESS = env_bool("NEWSROOM_SINGLE_PROCESS", False)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -218,7 +274,8 @@ SESSION_COOKIE_HTTPONLY = True
 
 # --- Newsroom ---------------------------------------------------------------------------------
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
-NEWSROOM_DEMO_PASSWORD = os.environ.get("NEWSROOM_DEMO_PASSWORD", "newsroom-demo")
+# The demo logins' password: a known default only in local (DEBUG) mode.
+NEWSROOM_DEMO_PASSWORD = os.environ.get("NEWSROOM_DEMO_PASSWORD", "newsroom-demo" if DEBUG else "")
 # How often each process writes the page views it counted; 0 writes only when asked (tests).
 NEWSROOM_PAGEVIEW_FLUSH_SECONDS = float(os.environ.get("NEWSROOM_PAGEVIEW_FLUSH_SECONDS", "5"))
 

@@ -5,6 +5,7 @@ from django.db.models import Count
 from deals.models import Agreement
 
 from .models import Annotation
+from .tasks import suggestions_pending
 
 
 def _quote(words: str) -> str:
@@ -14,6 +15,8 @@ def _quote(words: str) -> str:
 def structure_problems(article) -> list[str]:
     """Pending suggestions, annotations needing review or orphaned, deals without two parties."""
     problems = []
+    if suggestions_pending(article.pk):
+        problems.append("Suggestions are still being made for this version of the story.")
     annotations = list(article.annotations.exclude(review_state=Annotation.ReviewState.REJECTED))
     pending = [a for a in annotations if a.review_state == Annotation.ReviewState.SUGGESTED]
     if pending:

@@ -31,7 +31,7 @@ def rebuild_sqlite_full_text(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0005_change_feed"),
+        ("articles", "0006_body_limit"),
     ]
 
     operations = [

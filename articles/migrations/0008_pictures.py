@@ -10,7 +10,7 @@ import articles.renditions
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0006_permanent_ids_and_former_slugs"),
+        ("articles", "0007_permanent_ids_and_former_slugs"),
     ]
 
     operations = [

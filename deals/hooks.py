@@ -1,0 +1,16 @@
+"""What deals registers in ``articles.hooks``."""
+
+from articles import hooks
+
+from .models import Agreement, AgreementEvent, Party, Region, Sector
+
+for model in (
+    Agreement,
+    Party,
+    AgreementEvent,
+    Sector,
+    Region,
+    Agreement.sectors.through,
+    Agreement.regions.through,
+):
+    hooks.register(hooks.PAGE_MODELS, model)
