@@ -1,7 +1,8 @@
 """Public company and deal pages and the per-company feed. Only live stories back what is shown."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -143,3 +144,23 @@ class CompanyFeed(LatestStories):
 
 
 company_feed = require_safe(public_page(CompanyFeed()))
+
+
+SUGGESTIONS = 10
+
+
+@require_safe
+@public_page
+def company_names(request: HttpRequest) -> JsonResponse:
+    """Companies with public pages whose name or an alias starts with ``q``: search suggestions."""
+    typed = " ".join(request.GET.get("q", "").split())[:100]
+    if len(typed) < 2:
+        return JsonResponse({"companies": []})
+    found = (
+        selectors.public_companies()
+        .filter(Q(name__istartswith=typed) | Q(aliases__name__istartswith=typed))
+        .distinct()
+        .order_by("name")
+        .values("name", "slug")[:SUGGESTIONS]
+    )
+    return JsonResponse({"companies": list(found)})

@@ -128,3 +128,23 @@ def test_a_sellers_network_says_who_bought_and_that_it_sold(client):
 
     assert "acquisition: acquirer" in page
     assert "seller (acquisition)" in page
+
+
+@pytest.mark.django_db
+def test_company_suggestions_come_from_public_companies_by_name_or_alias(client):
+    story = ArticleFactory(live=True, body="China Telecom and China Mobile met.")
+    public = CompanyFactory(name="China Telecom", slug="china-telecom")
+    public.aliases.create(name="Chunghwa Partner")
+    AnnotationFactory(article=story, words="China Telecom", company=public)
+    draft = ArticleFactory(body="China Unicom plans a bid.")
+    AnnotationFactory(
+        article=draft, words="China Unicom", company=CompanyFactory(name="China Unicom")
+    )
+
+    by_name = client.get("/companies/names.json", {"q": "chin"}).json()["companies"]
+    by_alias = client.get("/companies/names.json", {"q": "chunghwa"}).json()["companies"]
+    too_short = client.get("/companies/names.json", {"q": "c"}).json()["companies"]
+
+    assert by_name == [{"name": "China Telecom", "slug": "china-telecom"}]
+    assert by_alias == by_name
+    assert too_short == []
