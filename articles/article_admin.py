@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from newsroom.history_admin import HistoryAdmin
 
 from . import hooks, services
-from .models import Article, Byline
+from .models import Article, Byline, InlinePicture
 from .publishing import publish_problems
 from .revisions import diff_html, revision_notes
 
@@ -65,6 +65,13 @@ class BylineInline(admin.StackedInline):
     ordering = ["position"]
 
 
+class InlinePictureInline(admin.StackedInline):
+    model = InlinePicture
+    extra = 0
+    verbose_name = "picture in the story"
+    verbose_name_plural = "pictures in the story"
+
+
 class ArticleAdmin(HistoryAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
@@ -83,7 +90,7 @@ class ArticleAdmin(HistoryAdmin):
         "updated_at",
         "version",
     ]
-    inlines = [BylineInline]
+    inlines = [BylineInline, InlinePictureInline]
     list_select_related = ["section"]
     list_per_page = 50
     fieldsets = [

@@ -331,6 +331,29 @@ class Article(models.Model):
                 hooks.run(hooks.BODY_CHANGED, self, old_body)
 
 
+class InlinePicture(models.Model):
+    """A picture inside a story, shown after one of its paragraphs."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="inline_pictures")
+    picture = models.ForeignKey(Picture, on_delete=models.PROTECT, related_name="inline_in")
+    after_paragraph = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text="Shown after this paragraph (1 is the first); past the last, at the end.",
+    )
+
+    class Meta:
+        ordering = ["after_paragraph", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "picture"], name="inline_picture_once_a_story"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.picture} after paragraph {self.after_paragraph}"
+
+
 class FormerSlug(models.Model):
     """A slug a story had before it was renamed; its old address answers 301 to the new one."""
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Q
 from django.http import (
     FileResponse,
     Http404,
@@ -25,10 +26,12 @@ from django.views.decorators.http import require_safe
 from . import renditions
 from . import search as story_search
 from .caching import never_cache_private, public_page, site_state
+from .figures import with_figures
 from .models import Article, FormerSlug, Picture, Reporter, Section
 from .pageviews import count_view
 from .panels import jsonld_facts, known_filters, related_stories, render_story_body, story_panels
 from .rankings import MOST_READ_SECONDS, rankings_for
+from .renditions import rendition_set
 
 LIST_SIZE = 20
 
@@ -80,7 +83,11 @@ def picture(request: HttpRequest, pk: int, key: str, width: int, extension: str)
     shown = get_object_or_404(Picture, pk=pk)
     if renditions.rendition_key(shown) != key:
         raise Http404("This picture has changed since this address was made.")
-    public = Article.objects.live().filter(lead_picture=shown).exists()
+    public = (
+        Article.objects.live()
+        .filter(Q(lead_picture=shown) | Q(inline_pictures__picture=shown))
+        .exists()
+    )
     if not public and not request.user.has_perm("articles.view_article"):
         raise Http404("No live story shows this picture.")
     try:
@@ -140,7 +147,9 @@ def image_object(request: HttpRequest, lead: dict) -> dict:
     return data
 
 
-def jsonld(request: HttpRequest, article: Article, lead: dict | None = None) -> str:
+def jsonld(
+    request: HttpRequest, article: Article, lead: dict | None = None, inline: list | None = None
+) -> str:
     """schema.org NewsArticle for the story, safe to embed in a script element."""
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
@@ -170,8 +179,10 @@ def jsonld(request: HttpRequest, article: Article, lead: dict | None = None) -> 
             },
         },
     }
-    if lead:
-        data["image"] = [image_object(request, lead)]
+    pictures = [lead] if lead else []
+    pictures += inline or []
+    if pictures:
+        data["image"] = [image_object(request, picture) for picture in pictures]
     if article.section:
         data["articleSection"] = article.section.name
     for key, organisations in jsonld_facts(article).items():
@@ -186,9 +197,10 @@ def jsonld(request: HttpRequest, article: Article, lead: dict | None = None) -> 
 
 def _parts(request: HttpRequest, article: Article) -> dict:
     """The story's main column and aside, rendered, with its JSON-LD and description."""
+    inline = list(article.inline_pictures.select_related("picture"))
     context = {
         "article": article,
-        "body": render_story_body(article),
+        "body": with_figures(render_story_body(article), inline),
         "panels": story_panels(article),
         "rankings": rankings_for(article),
         "related": related_stories(article),
@@ -206,7 +218,7 @@ def _parts(request: HttpRequest, article: Article) -> dict:
         }
     return {
         "main": render_to_string("articles/_story_main.html", context, request),
-        "jsonld": jsonld(request, article, lead),
+        "jsonld": jsonld(request, article, lead, [rendition_set(p.picture) for p in inline]),
         "description": description,
         "share": share,
     }

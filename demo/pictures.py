@@ -10,7 +10,7 @@ import random
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
-from articles.models import Article, Picture
+from articles.models import Article, InlinePicture, Picture
 
 WIDTH, HEIGHT = 1600, 900
 
@@ -51,6 +51,18 @@ DRESS = {
 }
 
 
+# stem: (after paragraph, alt text, caption, motif, palette): a picture inside the story.
+INLINE = {
+    "china-telecom-widens-ties": (
+        4,
+        "A graphic of two overlapping rings, one blue and one orange, over a grid of small dots.",
+        "The Orange partnership now covers connected devices as well as corporate networks.",
+        "rings",
+        ((30, 41, 59), (11, 79, 156), (249, 115, 22)),
+    ),
+}
+
+
 def _draw(seed: str, motif: str, palette) -> bytes:
     rng = random.Random(seed)
     dark, accent, light = palette
@@ -83,6 +95,12 @@ def _draw(seed: str, motif: str, palette) -> bytes:
             x = WIDTH // 2 - 220 + rng.randint(-30, 30)
             y = HEIGHT - 110 - i * 85
             draw.rectangle([x, y, x + 440, y + 70], fill=colour, outline=dark, width=4)
+    elif motif == "rings":
+        for x in range(60, WIDTH, 80):
+            for y in range(60, HEIGHT, 80):
+                draw.ellipse([x - 3, y - 3, x + 3, y + 3], fill=accent)
+        for cx, colour in ((WIDTH * 0.4, accent), (WIDTH * 0.6, light)):
+            draw.ellipse([cx - 260, 190, cx + 260, 710], outline=colour, width=28)
     else:  # waves
         for i in range(7):
             r = 90 + i * 70
@@ -95,25 +113,37 @@ def _draw(seed: str, motif: str, palette) -> bytes:
     return out.getvalue()
 
 
+def _picture(stem: str, alt: str, caption: str, motif: str, palette) -> Picture:
+    picture = Picture.objects.filter(alt_text=alt).first()
+    if picture is None:
+        picture = Picture(
+            alt_text=alt,
+            caption=caption,
+            credit="Newsroom graphics",
+            rights_holder="Newsroom",
+            licence="Staff work",
+            focal_x=0.5,
+            focal_y=0.45,
+        )
+        picture.image.save(f"{stem}.jpg", ContentFile(_draw(stem, motif, palette)), save=False)
+        picture.save()
+    return picture
+
+
 def dress_stories(stories: dict[str, Article]) -> None:
-    """Give the demo stories their deks and lead pictures, once."""
+    """Give the demo stories their deks, lead pictures and pictures inside, once."""
+    for stem, (after, alt, caption, motif, palette) in INLINE.items():
+        if stem in stories:
+            InlinePicture.objects.get_or_create(
+                article=stories[stem],
+                picture=_picture(f"{stem}-inside", alt, caption, motif, palette),
+                defaults={"after_paragraph": after},
+            )
     for stem, (dek, alt, caption, motif, palette) in DRESS.items():
         article = stories.get(stem)
         if article is None:
             continue
-        picture = Picture.objects.filter(alt_text=alt).first()
-        if picture is None:
-            picture = Picture(
-                alt_text=alt,
-                caption=caption,
-                credit="Newsroom graphics",
-                rights_holder="Newsroom",
-                licence="Staff work",
-                focal_x=0.5,
-                focal_y=0.45,
-            )
-            picture.image.save(f"{stem}.jpg", ContentFile(_draw(stem, motif, palette)), save=False)
-            picture.save()
+        picture = _picture(stem, alt, caption, motif, palette)
         if not article.dek or article.lead_picture_id is None:
             article.dek = article.dek or dek
             article.lead_picture = picture

@@ -135,3 +135,22 @@ def test_story_page_shows_the_picture_with_its_rights_and_shares_it(client, medi
     assert image["copyrightHolder"]["name"] == "Newsroom"
     assert image["url"].startswith("http://testserver/pictures/")
     assert data["publisher"]["logo"]["url"].endswith("articles/logo.svg")
+
+
+@pytest.mark.django_db
+def test_inline_pictures_sit_after_their_paragraph_and_past_the_end_at_the_end(client, media):
+    from articles.models import InlinePicture
+
+    article = ArticleFactory(live=True, body="First.\n\nSecond.\n\nThird.")
+    middle, late = make_picture(), make_picture()
+    InlinePicture.objects.create(article=article, picture=middle, after_paragraph=1)
+    InlinePicture.objects.create(article=article, picture=late, after_paragraph=9)
+
+    page = client.get(article.get_absolute_url()).content.decode()
+    body = page[page.index('class="story-body"') :]
+    data = json.loads(re.search(r'ld\+json">(.*?)</script>', page).group(1))
+
+    assert body.index("First.") < body.index('class="inline-picture"') < body.index("Second.")
+    assert body.rindex('class="inline-picture"') > body.index("Third.")
+    assert len(data["image"]) == 2
+    assert client.get(rendition_set(late)["src"]).status_code == 200
