@@ -2,6 +2,7 @@
 
 import gzip
 import html
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -171,3 +172,44 @@ def test_pages_feeds_and_sitemaps_are_gzipped_and_still_answer_304(client, addre
     assert packed["ETag"] == plain["ETag"]
     assert (again.status_code, again_plain.status_code) == (304, 304)
     assert again["ETag"] == packed["ETag"]
+
+
+@pytest.mark.parametrize("address", ["/feeds/latest.xml", "/companies/china-telecom/feed.xml"])
+def test_every_rss_item_of_the_demo_has_what_rss_2_asks_and_a_permanent_guid(client, address):
+    from django.core.management import call_command
+
+    from tests.groups import ensure_groups
+
+    ensure_groups()
+    call_command("load_demo", verbosity=0)
+    channel = ET.fromstring(client.get(address).content).find("channel")
+
+    assert all(channel.findtext(name) for name in ("title", "link", "description"))
+    items = channel.findall("item")
+    assert items
+    for item in items:
+        assert all(item.findtext(name) for name in ("title", "link", "description", "pubDate"))
+        assert item.find("guid").get("isPermaLink") == "false"
+        assert item.findtext("guid").startswith("urn:uuid:")
+        assert not re.search(r"<[a-z]", html.unescape(item.findtext("description"))) or (
+            "&lt;" in item.findtext("description")
+        )
+
+
+def test_every_atom_entry_of_the_demo_has_an_id_title_updated_author_and_link(client):
+    from django.core.management import call_command
+
+    from tests.groups import ensure_groups
+
+    ensure_groups()
+    call_command("load_demo", verbosity=0)
+    feed = ET.fromstring(client.get("/feeds/latest.atom").content)
+
+    assert feed.findtext(f"{ATOM}id") and feed.findtext(f"{ATOM}updated")
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        for name in ("id", "title", "updated"):
+            assert entry.findtext(f"{ATOM}{name}"), name
+        assert entry.find(f"{ATOM}link").get("href")
+        assert entry.find(f"{ATOM}author") is not None or feed.find(f"{ATOM}author") is not None
