@@ -12,12 +12,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from newsroom.history_admin import HistoryAdmin
 
 from . import hooks, services
+from .merging import merge
 from .models import Article, Byline, InlinePicture
 from .publishing import publish_problems
 from .revisions import diff_html, revision_notes
@@ -42,19 +44,65 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.conflicts: list[tuple[str, str, object, object]] = []
+        self.merged: list[str] = []
+        self.saved_against: int | None = None
         if self.instance.pk:
             self.fields["version_opened"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
         opened = cleaned.get("version_opened")
-        if self.instance.pk and opened is not None:
-            current = Article.objects.get(pk=self.instance.pk)
-            if current.version != opened:
-                raise ValidationError(
-                    str(services.StaleEdit(current, services.changes_since(current, opened)))
-                )
+        if opened is None:
+            # Without the version it was opened at, a save could overwrite anyone's: refuse.
+            raise ValidationError(
+                "This form does not say which version of the story it was opened at, so it "
+                "could overwrite someone else's changes. Reload the story and edit it again."
+            )
+        current = Article.objects.get(pk=self.instance.pk)
+        self.saved_against = current.version
+        if current.version == opened:
+            return cleaned
+        base = current.history.filter(version=opened).order_by("history_date").last()
+        if base is None:
+            raise ValidationError(str(services.StaleEdit(current, [])))
+        names = [n for n in services.EDITABLE_FIELDS if n in cleaned]
+        choices = {n: self.data.get(f"resolve_{n}", "") for n in names}
+        result = merge(
+            {n: _value(base, n) for n in names},
+            {n: _value(current, n) for n in names},
+            {n: _value(cleaned, n) for n in names},
+            choices,
+        )
+        if result.conflicts:
+            self.conflicts = [
+                (n, self.fields[n].label or n, mine, theirs)
+                for n, (mine, theirs) in result.conflicts.items()
+            ]
+            raise ValidationError(
+                "Someone saved this story since you opened it. Their changes to other fields "
+                "are kept; for each field you both changed, choose which version to keep below, "
+                "then save again."
+            )
+        for name in result.taken_from_them:
+            cleaned[name] = getattr(current, name)
+        self.merged = result.taken_from_them
         return cleaned
+
+
+def _value(source, name: str):
+    """A field's value, comparable across the form's cleaned data, the story and a revision."""
+    if isinstance(source, dict):
+        value = source.get(name)
+        if name == "section":
+            return value.pk if value is not None else None
+    elif name == "section":
+        return source.section_id
+    else:
+        value = getattr(source, name)
+    return "" if value is None else value
 
 
 # Stacked, with a plain select: every control gets its own label, which a tabular inline and
@@ -154,11 +202,36 @@ class ArticleAdmin(HistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            opened = form.cleaned_data.get("version_opened")
+            # The form merged against the version it read; refuse if yet another save came in
+            # between (it is then merged again on the next try).
             current = Article.objects.select_for_update().get(pk=obj.pk)
-            if opened is not None and current.version != opened:
-                raise services.StaleEdit(current, services.changes_since(current, opened))
+            if current.version != form.saved_against:
+                raise services.StaleEdit(
+                    current, services.changes_since(current, form.saved_against)
+                )
         super().save_model(request, obj, form, change)
+        if change and form.merged:
+            messages.info(
+                request,
+                "Someone saved this story while you were editing it; their changes to "
+                f"{', '.join(form.merged)} were kept beside yours.",
+            )
+
+    def response_change(self, request, obj):
+        problems = publish_problems(obj) if obj.status == Article.Status.PUBLISHED else []
+        if problems:
+            links = hooks.collect(hooks.ADMIN_LINKS, request, obj)
+            messages.warning(
+                request,
+                format_html(
+                    "This published story is in doubt: {} {}",
+                    " ".join(problems),
+                    format_html_join(
+                        " ", '<a href="{}">Open {}</a>', ((url, label) for label, url in links)
+                    ),
+                ),
+            )
+        return super().response_change(request, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -169,7 +242,10 @@ class ArticleAdmin(HistoryAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context["publish_problems"] = publish_problems(obj) if obj.status != "published" else []
+            # For a published story the same reasons mean it is in doubt: it stays live, but an
+            # edit has left something for an editor to look at.
+            context["publish_problems"] = publish_problems(obj)
+            context["in_doubt"] = obj.status == Article.Status.PUBLISHED
             context["workflow_actions"] = self._actions_for(request, obj)
             context["admin_links"] = hooks.collect(hooks.ADMIN_LINKS, request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
