@@ -42,8 +42,16 @@ def annotated_body(article) -> SafeString:
                 Mark(a.start, a.end, "mark", "mention-deal", title=a.agreement.title, anchor=anchor)
             )
         elif a.kind == Annotation.Kind.PERSON and a.person_id:
-            title = a.person.name + (f", {a.person.title}" if a.person.title else "")
-            marks.append(Mark(a.start, a.end, "span", "mention-person", title=title, anchor=anchor))
+            marks.append(
+                Mark(
+                    a.start,
+                    a.end,
+                    "span",
+                    "mention-person",
+                    title=a.person.described,
+                    anchor=anchor,
+                )
+            )
         elif a.kind == Annotation.Kind.QUOTE:
             speaker = a.person.name if a.person_id else "unattributed"
             marks.append(

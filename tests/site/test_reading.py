@@ -148,3 +148,17 @@ def test_company_suggestions_come_from_public_companies_by_name_or_alias(client)
     assert by_name == [{"name": "China Telecom", "slug": "china-telecom"}]
     assert by_alias == by_name
     assert too_short == []
+
+
+@pytest.mark.django_db
+def test_people_are_introduced_as_papers_do():
+    from registry.models import Person
+
+    jefferies = CompanyFactory(name="Jefferies")
+
+    assert (
+        Person(name="Edison Lee", title="analyst", organisation=jefferies).described
+        == "Edison Lee, analyst at Jefferies"
+    )
+    assert Person(name="Edison Lee", organisation=jefferies).described == "Edison Lee, Jefferies"
+    assert Person(name="Edison Lee", title="analyst").described == "Edison Lee, analyst"
