@@ -7,7 +7,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint suite install migrate demo bench bench-tools faults browser quality clean
+.PHONY: run test lint suite install migrate demo bench bench-tools faults browser validators quality clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,7 +44,20 @@ browser:
 		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| { echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
 
-suite: $(STAMP) browser
+# The validators the page tests run: the Nu HTML checker (on Debian's Java) and axe-core, both
+# from the npm registry at the versions package-lock.json pins; no downloaded Java or browser.
+VALIDATORS := node_modules/.validators-stamp
+$(VALIDATORS): package.json package-lock.json
+	@{ command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } \
+		|| { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq default-jre-headless nodejs npm >/dev/null; } \
+		|| { echo "The validators need Java and npm: sudo apt-get install default-jre-headless npm"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(VALIDATORS)
+
+validators: $(VALIDATORS)
+
+suite: $(STAMP) browser validators
 	$(LOCAL) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n 2
 
@@ -73,4 +86,4 @@ quality: $(STAMP)
 	$(BIN)/python -m engine.evaluation
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis test-output
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis test-output node_modules

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 
 from .article_admin import ArticleAdmin
-from .models import Article, PageView, Ranking, RankingEntry, Reporter, Section
+from .models import Article, PageView, Picture, Ranking, RankingEntry, Reporter, Section
 
 
 @admin.register(Section)
@@ -22,6 +22,25 @@ class ReporterAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Article, ArticleAdmin)
+
+
+@admin.register(Picture)
+class PictureAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "credit", "rights_holder", "licence", "width", "height"]
+    search_fields = ["alt_text", "caption", "credit", "rights_holder"]
+    readonly_fields = ["width", "height", "created_at"]
+    fieldsets = [
+        (None, {"fields": ["image", "alt_text", "caption"]}),
+        ("Rights", {"fields": ["credit", "rights_holder", "licence"]}),
+        (
+            "Cropping",
+            {
+                "fields": ["focal_x", "focal_y"],
+                "description": "Crops for phones and shares keep this point in frame.",
+            },
+        ),
+        ("Record", {"fields": ["width", "height", "created_at"], "classes": ["collapse"]}),
+    ]
 
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -19,7 +20,7 @@ from newsroom.history_admin import HistoryAdmin
 
 from . import hooks, services
 from .merging import merge
-from .models import Article, Byline
+from .models import Article, Byline, InlinePicture
 from .publishing import publish_problems
 from .revisions import diff_html, revision_notes
 
@@ -34,6 +35,7 @@ class ArticleForm(forms.ModelForm):
             "slug",
             "dek",
             "section",
+            "lead_picture",
             "dateline",
             "language",
             "body",
@@ -103,21 +105,30 @@ def _value(source, name: str):
     return "" if value is None else value
 
 
-class BylineInline(admin.TabularInline):
+# Stacked, with a plain select: every control gets its own label, which a tabular inline and
+# the autocomplete widget do not give (axe-core).
+class BylineInline(admin.StackedInline):
     model = Byline
     extra = 1
-    autocomplete_fields = ["reporter"]
     ordering = ["position"]
+
+
+class InlinePictureInline(admin.StackedInline):
+    model = InlinePicture
+    extra = 0
+    verbose_name = "picture in the story"
+    verbose_name_plural = "pictures in the story"
 
 
 class ArticleAdmin(HistoryAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
-    list_display = ["headline", "section", "status", "publish_at", "updated_at", "version"]
+    # The form's own "View on site" shows only for live stories; Django's would show for drafts.
+    view_on_site = False
+    list_display = ["headline", "section", "status", "published", "updated", "version"]
     list_filter = ["status", "section", "language", ("publish_at", admin.DateFieldListFilter)]
     search_fields = ["headline", "slug", "dek", "bylines__reporter__name"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section"]
     date_hierarchy = "publish_at"
     readonly_fields = [
         "status",
@@ -127,12 +138,26 @@ class ArticleAdmin(HistoryAdmin):
         "updated_at",
         "version",
     ]
-    inlines = [BylineInline]
+    inlines = [BylineInline, InlinePictureInline]
     list_select_related = ["section"]
+    list_per_page = 50
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "dek", "section", "dateline", "language"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "headline",
+                    "slug",
+                    "dek",
+                    "section",
+                    "lead_picture",
+                    "dateline",
+                    "language",
+                ]
+            },
+        ),
         ("Body", {"fields": ["body"]}),
-        ("Workflow", {"fields": ["status", "publish_at", "source_uri", "version_opened"]}),
+        ("Workflow", {"fields": ["status", "publish_at", "source_uri"]}),
         (
             "Record",
             {
@@ -162,6 +187,18 @@ class ArticleAdmin(HistoryAdmin):
         ]
         more = [url for urls in hooks.get(hooks.ADMIN_URLS) for url in urls(self)]
         return own + more + super().get_urls()
+
+    @admin.display(description="Publishes", ordering="publish_at")
+    def published(self, article: Article) -> str:
+        return (
+            date_format(timezone.localtime(article.publish_at), "j M Y H:i")
+            if article.publish_at
+            else "–"
+        )
+
+    @admin.display(description="Updated", ordering="updated_at")
+    def updated(self, article: Article) -> str:
+        return date_format(timezone.localtime(article.updated_at), "j M Y H:i")
 
     def has_change_permission(self, request, obj=None) -> bool:
         # A reporter may read a published story here but not change it (services.may_edit).

@@ -1,6 +1,7 @@
 import functools
 
 from django.core.cache import cache
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
@@ -21,7 +22,12 @@ def _sections() -> list[Section]:
 def site_urls() -> dict[str, str]:
     """The site-wide links every page carries, reversed once per process."""
     return {
-        name: reverse(f"articles:{name}") for name in ("home", "search", "feed_rss", "feed_atom")
+        **{
+            name: reverse(f"articles:{name}")
+            for name in ("home", "search", "feed_rss", "feed_atom")
+        },
+        "mark": static("articles/mark.svg"),
+        "logo": static("articles/logo.svg"),
     }
 
 

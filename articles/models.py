@@ -1,8 +1,10 @@
 """Stories and what surrounds them: sections, reporters, bylines, rankings and page views."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -10,7 +12,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from . import hooks
-from .text import BODY_MAX, normalise_body, normalise_text
+from .renditions import validate_picture_file
+from .text import BODY_MAX, cut_at_word, normalise_body, normalise_text
 
 
 class Section(models.Model):
@@ -73,6 +76,58 @@ class Reporter(models.Model):
         return reverse("articles:reporter", args=[self.slug])
 
 
+class Picture(models.Model):
+    """A photograph or graphic with what readers and the law need: words for those who cannot
+    see it, a caption, who made it, who holds the rights and under which licence."""
+
+    image = models.ImageField(
+        upload_to="pictures/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_picture_file],
+        help_text="JPEG, PNG or WebP, at most 20 MB, at least 1200 × 675 pixels.",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        "alt text",
+        max_length=250,
+        help_text="What the picture shows, for readers who cannot see it. Required.",
+    )
+    caption = models.CharField(max_length=500, blank=True, help_text="Shown under the picture.")
+    credit = models.CharField(
+        max_length=200, help_text="Who made it, as printed: e.g. Lin Hao/Newsroom."
+    )
+    rights_holder = models.CharField(
+        max_length=200, help_text="Who owns the copyright, e.g. Newsroom or an agency."
+    )
+    licence = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The licence or terms we use it under, e.g. Staff, CC BY 4.0, agency contract.",
+    )
+    focal_x = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Where the subject is, across (0 left, 1 right): crops keep it in frame.",
+    )
+    focal_y = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Where the subject is, down (0 top, 1 bottom).",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="picture_alt_text_required"),
+        ]
+
+    def __str__(self) -> str:
+        return self.caption or self.alt_text
+
+
 class ArticleQuerySet(models.QuerySet):
     @staticmethod
     def live_condition(at=None) -> Q:
@@ -107,7 +162,18 @@ class Article(models.Model):
     Status = ArticleStatus
 
     headline = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The story's address. Renaming it keeps the old address working (a redirect).",
+    )
+    uid = models.UUIDField(
+        "permanent identifier",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="Never changes, whatever the slug: feed readers and partners know it by this.",
+    )
     dek = models.CharField(
         max_length=500, blank=True, help_text="The standfirst shown under the headline."
     )
@@ -116,6 +182,14 @@ class Article(models.Model):
     )
     reporters = models.ManyToManyField(
         Reporter, through="Byline", related_name="articles", blank=True
+    )
+    lead_picture = models.ForeignKey(
+        Picture,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lead_of",
+        help_text="Shown above the story and in shares and feeds.",
     )
     dateline = models.CharField(
         max_length=100, blank=True, help_text="Where the story was filed from, e.g. SHANGHAI."
@@ -206,6 +280,15 @@ class Article(models.Model):
         return status == Article.Status.PUBLISHED and publish_at is not None and publish_at <= now
 
     @property
+    def urn(self) -> str:
+        """The story's permanent identifier as a URI (feed GUIDs and Atom ids)."""
+        return self.uid.urn
+
+    def summary(self, limit: int = 200) -> str:
+        """The dek, or else the start of the body: plain text, cut at a word."""
+        return cut_at_word(self.dek or self.body, limit)
+
+    @property
     def byline(self) -> list["Reporter"]:
         return [b.reporter for b in self.bylines.all()]
 
@@ -238,18 +321,61 @@ class Article(models.Model):
                 row = (
                     Article.objects.select_for_update()
                     .filter(pk=self.pk)
-                    .values("body", "version")
+                    .values("body", "version", "slug")
                     .first()
                 )
                 if row:
                     old_body = row["body"]
                     self.version = row["version"] + 1
+                    if row["slug"] != self.slug:
+                        FormerSlug.objects.update_or_create(
+                            slug=row["slug"], defaults={"article": self}
+                        )
             super().save(*args, **kwargs)
+            # A slug taken (back) by a story is its address now, not a redirect.
+            FormerSlug.objects.filter(slug=self.slug).delete()
             if not updating:
                 old_body = ""  # a new story: its whole body is new
             if old_body is not None and old_body != self.body:
                 # The text's own invariants (anchored annotations quote it) must hold at commit.
                 hooks.run(hooks.BODY_CHANGED, self, old_body)
+
+
+class InlinePicture(models.Model):
+    """A picture inside a story, shown after one of its paragraphs."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="inline_pictures")
+    picture = models.ForeignKey(Picture, on_delete=models.PROTECT, related_name="inline_in")
+    after_paragraph = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text="Shown after this paragraph (1 is the first); past the last, at the end.",
+    )
+
+    class Meta:
+        ordering = ["after_paragraph", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "picture"], name="inline_picture_once_a_story"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.picture} after paragraph {self.after_paragraph}"
+
+
+class FormerSlug(models.Model):
+    """A slug a story had before it was renamed; its old address answers 301 to the new one."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="former_slugs")
+    slug = models.SlugField(max_length=200, unique=True)
+    retired_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-retired_at"]
+
+    def __str__(self) -> str:
+        return self.slug
 
 
 class Byline(models.Model):

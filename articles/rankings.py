@@ -61,11 +61,21 @@ def most_read(window_days: int, size: int) -> list[tuple[int, str, str]]:
     return found
 
 
+# The order readers meet the lists in: the newsroom's judgement first, then the readers',
+# then, last and labelled, what sponsors paid for.
+KIND_ORDER = {Ranking.Kind.EDITORIAL: 0, Ranking.Kind.MOST_READ: 1, Ranking.Kind.PARTNER: 2}
+
+
 def rankings_for(article: Article | None = None) -> list[ShownRanking]:
-    """Site-wide lists and the story's own, with only live stories and current sponsored entries."""
+    """Site-wide lists and the story's own, with only live stories and current sponsored entries;
+    editorial lists first, sponsored last, and never the story being read."""
     now = timezone.now()
     scope = Q(article__isnull=True) | (Q(article=article) if article is not None else Q(pk__in=[]))
-    rankings = list(Ranking.objects.filter(scope).order_by("position", "title"))
+    rankings = sorted(
+        Ranking.objects.filter(scope).order_by("position", "title"),
+        key=lambda ranking: KIND_ORDER.get(ranking.kind, 1),
+    )
+    current = article.pk if article is not None else None
     entries = (
         RankingEntry.objects.filter(ranking__in=rankings)
         .select_related("article")
@@ -78,12 +88,13 @@ def rankings_for(article: Article | None = None) -> list[ShownRanking]:
     for ranking in rankings:
         items: list[ShownEntry] = []
         if ranking.kind == Ranking.Kind.MOST_READ:
-            items = [
-                ShownEntry(n, headline, url)
-                for n, (_, headline, url) in enumerate(
-                    most_read(ranking.window_days, ranking.size), 1
-                )
-            ]
+            # One more than shown, so the list stays full without the story being read.
+            read = [
+                (headline, url)
+                for pk, headline, url in most_read(ranking.window_days, ranking.size + 1)
+                if pk != current
+            ][: ranking.size]
+            items = [ShownEntry(n, headline, url) for n, (headline, url) in enumerate(read, 1)]
         else:
             for entry in by_ranking.get(ranking.pk, []):
                 if ranking.kind == Ranking.Kind.PARTNER:
@@ -100,7 +111,7 @@ def rankings_for(article: Article | None = None) -> list[ShownRanking]:
                     # story is in the newsroom (and live), or when it links out.
                     if url := safe_url(entry.url):
                         items.append(ShownEntry(entry.position, entry.title, url, external=True))
-                elif entry.article.is_live:
+                elif entry.article.is_live and entry.article_id != current:
                     items.append(
                         ShownEntry(entry.position, entry.title, entry.article.get_absolute_url())
                     )

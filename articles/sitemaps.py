@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -30,18 +31,40 @@ class StorySitemap(Sitemap):
         return article.updated_at
 
 
+def latest_live_change(**where):
+    """When the latest live story matching ``where`` last changed: a list page's lastmod."""
+    return Subquery(
+        Article.objects.live().filter(**where).order_by("-updated_at").values("updated_at")[:1]
+    )
+
+
 class SectionSitemap(Sitemap):
     changefreq = "hourly"
 
     def items(self):
-        return Section.objects.all()
+        # A section without a live story is an empty page: not worth a crawler's visit.
+        return (
+            Section.objects.annotate(changed=latest_live_change(section=OuterRef("pk")))
+            .filter(changed__isnull=False)
+            .order_by("name")
+        )
+
+    def lastmod(self, section):
+        return section.changed
 
 
 class ReporterSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return Reporter.objects.public().order_by("name")
+        return (
+            Reporter.objects.public()
+            .annotate(changed=latest_live_change(bylines__reporter=OuterRef("pk")))
+            .order_by("name")
+        )
+
+    def lastmod(self, reporter):
+        return reporter.changed
 
 
 @require_safe

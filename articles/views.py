@@ -8,17 +8,30 @@ from django.contrib.auth.decorators import permission_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db.models import Q
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from . import renditions
 from . import search as story_search
 from .caching import never_cache_private, public_page, site_state
-from .models import Article, Reporter, Section
+from .figures import with_figures
+from .models import Article, FormerSlug, Picture, Reporter, Section
 from .pageviews import count_view
 from .panels import jsonld_facts, known_filters, related_stories, render_story_body, story_panels
 from .rankings import MOST_READ_SECONDS, rankings_for
+from .renditions import rendition_set
 
 LIST_SIZE = 20
 
@@ -38,10 +51,62 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+@require_safe
+@public_page
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read every public page; they are told where the sitemaps are."""
+    absolute = request.build_absolute_uri
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /preview/",
+        "Disallow: /api/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {absolute(reverse('django.contrib.sitemaps.views.sitemap'))}",
+        f"Sitemap: {absolute(reverse('sitemap_news'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says; the mark is an SVG drawn here."""
+    return HttpResponsePermanentRedirect(static("articles/mark.svg"))
+
+
+@require_safe
+def picture(request: HttpRequest, pk: int, key: str, width: int, extension: str):
+    """One rendition of a picture a live story shows (editors also see those of drafts)."""
+    if width not in renditions.WIDTHS or extension not in renditions.FORMATS:
+        raise Http404("No such rendition.")
+    shown = get_object_or_404(Picture, pk=pk)
+    if renditions.rendition_key(shown) != key:
+        raise Http404("This picture has changed since this address was made.")
+    public = (
+        Article.objects.live()
+        .filter(Q(lead_picture=shown) | Q(inline_pictures__picture=shown))
+        .exists()
+    )
+    if not public and not request.user.has_perm("articles.view_article"):
+        raise Http404("No live story shows this picture.")
+    try:
+        path = renditions.make_rendition(shown, width, extension)
+    except OSError as error:
+        logger.error("picture %s cannot be drawn: %s", pk, error)
+        raise Http404("This picture cannot be shown.") from error
+    response = FileResponse(path.open("rb"), content_type=renditions.FORMATS[extension][1])
+    # The address changes with the picture, so a public rendition never goes stale.
+    response["Cache-Control"] = (
+        "public, max-age=31536000, immutable" if public else "private, no-store, max-age=0"
+    )
+    return response
+
+
 def live_list():
     return (
         Article.objects.live()
-        .select_related("section")
+        .select_related("section", "lead_picture")
         .with_byline()
         .order_by("-publish_at", "-id")
     )
@@ -65,14 +130,33 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def jsonld(request: HttpRequest, article: Article) -> str:
+def image_object(request: HttpRequest, lead: dict) -> dict:
+    """The lead picture for schema.org, with its caption, credit, rights holder and licence."""
+    picture = lead["picture"]
+    data = {
+        "@type": "ImageObject",
+        "url": request.build_absolute_uri(lead["share"]),
+        "width": lead["width"],
+        "height": lead["height"],
+        "caption": picture.caption or picture.alt_text,
+        "creditText": picture.credit,
+        "copyrightHolder": {"@type": "Organization", "name": picture.rights_holder},
+    }
+    if picture.licence:
+        data["copyrightNotice"] = picture.licence
+    return data
+
+
+def jsonld(
+    request: HttpRequest, article: Article, lead: dict | None = None, inline: list | None = None
+) -> str:
     """schema.org NewsArticle for the story, safe to embed in a script element."""
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline[:110],
-        "description": article.dek or article.body[:200],
+        "description": article.summary(),
         "datePublished": article.publish_at.isoformat() if article.publish_at else None,
         "dateModified": article.updated_at.isoformat(),
         "inLanguage": article.language,
@@ -86,8 +170,19 @@ def jsonld(request: HttpRequest, article: Article) -> str:
             }
             for r in article.byline
         ],
-        "publisher": {"@type": "Organization", "name": settings.NEWSROOM_SITE_NAME},
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.NEWSROOM_SITE_NAME,
+            "logo": {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(static("articles/logo.svg")),
+            },
+        },
     }
+    pictures = [lead] if lead else []
+    pictures += inline or []
+    if pictures:
+        data["image"] = [image_object(request, picture) for picture in pictures]
     if article.section:
         data["articleSection"] = article.section.name
     for key, organisations in jsonld_facts(article).items():
@@ -102,18 +197,30 @@ def jsonld(request: HttpRequest, article: Article) -> str:
 
 def _parts(request: HttpRequest, article: Article) -> dict:
     """The story's main column and aside, rendered, with its JSON-LD and description."""
+    inline = list(article.inline_pictures.select_related("picture"))
     context = {
         "article": article,
-        "body": render_story_body(article),
+        "body": with_figures(render_story_body(article), inline),
         "panels": story_panels(article),
         "rankings": rankings_for(article),
         "related": related_stories(article),
     }
-    description = article.dek or article.body[:200].rsplit(" ", 1)[0] + "…"
+    description = article.summary()
+    lead = renditions.rendition_set(article.lead_picture) if article.lead_picture else None
+    context["lead"] = lead
+    share = None
+    if lead:
+        share = {
+            "url": request.build_absolute_uri(lead["share"]),
+            "width": lead["width"],
+            "height": lead["height"],
+            "alt": lead["picture"].alt_text,
+        }
     return {
         "main": render_to_string("articles/_story_main.html", context, request),
-        "jsonld": jsonld(request, article),
+        "jsonld": jsonld(request, article, lead, [rendition_set(p.picture) for p in inline]),
         "description": description,
+        "share": share,
     }
 
 
@@ -127,7 +234,11 @@ def story_parts(request: HttpRequest, article: Article) -> dict:
     key = f"story-parts:{generation}:{article.pk}:{article.version}:{request.get_host()}"
     parts = cache.get(key)
     if parts is None:
-        full = Article.objects.select_related("section").with_byline().get(pk=article.pk)
+        full = (
+            Article.objects.select_related("section", "lead_picture")
+            .with_byline()
+            .get(pk=article.pk)
+        )
         parts = _parts(request, full)
         cache.set(key, parts, MOST_READ_SECONDS)
     return parts
@@ -143,7 +254,23 @@ def _story(request: HttpRequest, article: Article, *, preview: bool = False) -> 
 @require_safe
 @public_page(on_hit=count_view)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return _story(request, live_story_head(slug))
+    try:
+        article = live_story_head(slug)
+    except Http404:
+        return redirect_former_slug(slug)
+    return _story(request, article)
+
+
+def redirect_former_slug(slug: str) -> HttpResponse:
+    """A renamed live story's old address answers 301 to its current one; anything else, 404."""
+    former = (
+        FormerSlug.objects.filter(slug=slug, article__in=Article.objects.live())
+        .select_related("article")
+        .first()
+    )
+    if former is None:
+        raise Http404("No live story has this address.")
+    return HttpResponsePermanentRedirect(former.article.get_absolute_url())
 
 
 HEAD_FIELDS = (
@@ -178,7 +305,9 @@ def live_story_head(slug: str) -> Article:
 @permission_required("articles.view_article", raise_exception=True)
 def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Editors see any story as readers will; marked noindex and never cached."""
-    article = get_object_or_404(Article.objects.select_related("section").with_byline(), pk=pk)
+    article = get_object_or_404(
+        Article.objects.select_related("section", "lead_picture").with_byline(), pk=pk
+    )
     response = _story(request, article, preview=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return never_cache_private(response)

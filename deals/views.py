@@ -1,12 +1,13 @@
 """Public company and deal pages and the per-company feed. Only live stories back what is shown."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from articles.caching import public_page
-from articles.feeds import LatestStories
+from articles.feeds import LatestStories, feed_text
 from engine.tokens import sentences
 from structuring import selectors
 
@@ -40,15 +41,25 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     agreements = list(selectors.agreements_of(company))
-    partners: dict[int, tuple[str, str, list[str]]] = {}
+    # Each link says the deal and the partner's role in it, and the table adds the company's own
+    # role: a seller is not drawn as if it had bought what it sold.
+    partners: dict[int, tuple[str, str, list[str], list[str]]] = {}
     for agreement in agreements:
-        for party in agreement.parties.all():
+        parties = list(agreement.parties.all())
+        own = [p.get_role_display().lower() for p in parties if p.company_id == company.pk]
+        for party in parties:
             if party.company_id != company.pk:
                 entry = partners.setdefault(
-                    party.company_id, (party.company.name, party.company.get_absolute_url(), [])
+                    party.company_id,
+                    (party.company.name, party.company.get_absolute_url(), [], []),
                 )
-                entry[2].append(agreement.get_kind_display().lower())
-    rows = [(name, url, ", ".join(dict.fromkeys(kinds))) for name, url, kinds in partners.values()]
+                kind = agreement.get_kind_display().lower()
+                entry[2].append(f"{kind}: {party.get_role_display().lower()}")
+                entry[3].extend(f"{role} ({kind})" for role in own)
+    rows = [
+        (name, url, ", ".join(dict.fromkeys(links)), ", ".join(dict.fromkeys(roles)))
+        for name, url, links, roles in partners.values()
+    ]
     timeline = sorted(
         ((event, agreement) for agreement in agreements for event in agreement.live_events),
         key=lambda pair: (pair[0].occurred_on, pair[0].pk),
@@ -66,7 +77,7 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "related": _public_relatives(company),
             "agreements": agreements,
             "partners": rows,
-            "network": network_svg(company.name, rows),
+            "network": network_svg(company.name, [row[:3] for row in rows]),
             "timeline": timeline,
             "page": stories,
         },
@@ -120,16 +131,36 @@ class CompanyFeed(LatestStories):
         return get_object_or_404(selectors.public_companies(), slug=slug)
 
     def title(self, company):
-        return f"{company.name} · Newsroom"
+        return f"{feed_text(company.name)} · Newsroom"
 
     def link(self, company):
         return company.get_absolute_url()
 
     def description(self, company):
-        return f"The latest stories about {company.name}."
+        return f"The latest stories about {feed_text(company.name)}."
 
     def items(self, company):
         return selectors.stories_mentioning(company)[:LIST_SIZE]
 
 
 company_feed = require_safe(public_page(CompanyFeed()))
+
+
+SUGGESTIONS = 10
+
+
+@require_safe
+@public_page
+def company_names(request: HttpRequest) -> JsonResponse:
+    """Companies with public pages whose name or an alias starts with ``q``: search suggestions."""
+    typed = " ".join(request.GET.get("q", "").split())[:100]
+    if len(typed) < 2:
+        return JsonResponse({"companies": []})
+    found = (
+        selectors.public_companies()
+        .filter(Q(name__istartswith=typed) | Q(aliases__name__istartswith=typed))
+        .distinct()
+        .order_by("name")
+        .values("name", "slug")[:SUGGESTIONS]
+    )
+    return JsonResponse({"companies": list(found)})

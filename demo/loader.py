@@ -19,6 +19,7 @@ from registry.models import Company, CompanyAlias, Person, Ticker
 from structuring.models import Annotation
 
 from . import newsroom
+from .pictures import dress_stories
 
 STORY_DIR = Path(__file__).parent / "stories"
 DRAFT_DIR = Path(__file__).parent / "drafts"
@@ -228,6 +229,7 @@ def load_demo(password: str) -> list[tuple[str, str]]:
     editor = get_user_model().objects.get(username="editor")
     for stem, article in stories.items():
         _annotate(article, stem, editor, companies, people, agreements)
+    dress_stories(stories)
     _rankings(stories)
     _drafts(sections)
     return logins

@@ -269,11 +269,10 @@ RANKINGS = {
     "top-stories": {
         "title": "Top stories",
         "kind": "editorial",
+        # The editors' three picks, in their order; "Most read" is the readers' list.
         "entries": [
-            "china-telecom-widens-ties",
-            "microsoft-activision-closes",
             "vodafone-three-merger",
-            "xpeng-magna-europe",
+            "microsoft-activision-closes",
             "att-directv-stake",
         ],
     },

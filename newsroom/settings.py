@@ -234,6 +234,10 @@ TIME_ZONE = os.environ.get("NEWSROOM_TIME_ZONE", "UTC")
 USE_I18N = False
 USE_TZ = True
 
+# Uploaded pictures; readers get them as renditions from /pictures/, never from here directly.
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,8 @@ from deals import sitemaps as deal_sitemaps
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Structure the news"
+# The editing screens need the full width; the index lists the apps already.
+admin.site.enable_nav_sidebar = False
 
 SITEMAPS = {
     "stories": story_sitemaps.StorySitemap,

@@ -136,3 +136,11 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def described(self) -> str:
+        """The person as a paper introduces them: "Edison Lee, analyst at Jefferies"."""
+        organisation = self.organisation.name if self.organisation_id else ""
+        if self.title and organisation:
+            return f"{self.name}, {self.title} at {organisation}"
+        return ", ".join(part for part in (self.name, self.title or organisation) if part)

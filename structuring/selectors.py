@@ -92,7 +92,7 @@ def stories_mentioning(company):
     return (
         Article.objects.live()
         .filter(pk__in=live_evidence().filter(company=company).values("article_id"))
-        .select_related("section")
+        .select_related("section", "lead_picture")
         .with_byline()
         .order_by("-publish_at", "-id")
     )

@@ -114,7 +114,6 @@ def _agreement_from(proposal: dict, article: Article, *, by) -> Agreement:
                 else "announced",
                 occurred_on=(article.publish_at or timezone.now()).date(),
                 article=article,
-                description="reported in this story",
             )
         return existing
     _require(by, "deals.add_agreement")
@@ -141,7 +140,6 @@ def _agreement_from(proposal: dict, article: Article, *, by) -> Agreement:
         kind=event_kind,
         occurred_on=agreement.announced_on,
         article=article,
-        description="reported in this story",
     )
     return agreement
 

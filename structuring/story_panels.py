@@ -1,6 +1,7 @@
 """What structuring adds to the public story page through ``articles.hooks``: the annotated body,
 the deal cards and quotes, related stories and JSON-LD, read through ``selectors``."""
 
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -13,18 +14,25 @@ from .selectors import story_agreements, story_annotations, story_companies
 
 
 def annotated_body(article) -> SafeString:
-    """The body with confirmed, anchored mentions linked, deals marked and quotes attributed."""
+    """The body with confirmed, anchored mentions marked, deals marked and quotes attributed.
+
+    A company is linked at its first mention only, as papers do; later mentions stay marked
+    quietly, so a paragraph is not a wall of links.
+    """
     marks = []
+    linked: set[int] = set()
     for a in story_annotations(article, public=True):
         anchor = f"a{a.pk}"
         if a.kind == Annotation.Kind.COMPANY and a.company_id:
+            first = a.company_id not in linked
+            linked.add(a.company_id)
             marks.append(
                 Mark(
                     a.start,
                     a.end,
-                    "a",
-                    "mention mention-company",
-                    a.company.get_absolute_url(),
+                    "a" if first else "span",
+                    "mention mention-company" + ("" if first else " mention-again"),
+                    a.company.get_absolute_url() if first else "",
                     a.company.name,
                     anchor,
                 )
@@ -34,8 +42,16 @@ def annotated_body(article) -> SafeString:
                 Mark(a.start, a.end, "mark", "mention-deal", title=a.agreement.title, anchor=anchor)
             )
         elif a.kind == Annotation.Kind.PERSON and a.person_id:
-            title = a.person.name + (f", {a.person.title}" if a.person.title else "")
-            marks.append(Mark(a.start, a.end, "span", "mention-person", title=title, anchor=anchor))
+            marks.append(
+                Mark(
+                    a.start,
+                    a.end,
+                    "span",
+                    "mention-person",
+                    title=a.person.described,
+                    anchor=anchor,
+                )
+            )
         elif a.kind == Annotation.Kind.QUOTE:
             speaker = a.person.name if a.person_id else "unattributed"
             marks.append(
@@ -87,7 +103,12 @@ def jsonld(article) -> dict:
 
 
 def by_company(queryset, value: str):
-    """Stories with a confirmed mention of the company with this slug."""
+    """Stories with a confirmed mention of the company with this slug, name or alias (any case):
+    readers type "China Telecom", scripts send "china-telecom"."""
+    value = " ".join(value.split())
+    companies = Company.objects.filter(
+        Q(slug=value) | Q(name__iexact=value) | Q(aliases__name__iexact=value)
+    ).values("pk")
     return queryset.filter(
-        pk__in=Annotation.objects.public().filter(company__slug=value).values("article_id")
+        pk__in=Annotation.objects.public().filter(company__in=companies).values("article_id")
     )

@@ -42,6 +42,12 @@ def test_story_reads_well_at_desktop_and_phone_widths(
     ]
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(b - a <= 1 for a, b in pairwise(levels)), levels
-    assert page.locator(".story-body a.mention-company").count() >= 10
+    # Every company mention is marked; each company is linked once, at its first mention.
+    assert page.locator(".story-body .mention-company").count() >= 10
+    hrefs = page.eval_on_selector_all(
+        ".story-body a.mention-company", "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert len(hrefs) >= 3 and len(hrefs) == len(set(hrefs))
+    assert page.locator(".story-body span.mention-again").count() >= 1
     assert page.locator("text=Deals in this story").count() == 1
     context.close()

@@ -24,6 +24,7 @@ ALLOWED_TAGS = {
     "style",
     "script",
     "body",
+    "img",
     "a",
     "header",
     "div",

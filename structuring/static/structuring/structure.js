@@ -166,8 +166,8 @@
     if (!list.children.length) list.append(make("li", { text: "No people or quotes confirmed yet." }));
   }
 
-  const select = (name, options, value) => {
-    const node = make("select", { name });
+  const select = (name, options, value, label) => {
+    const node = make("select", label ? { name, "aria-label": label } : { name });
     for (const [key, label] of options) node.append(make("option", { value: key, text: label, selected: key === value }));
     return node;
   };
@@ -180,11 +180,11 @@
       const form = make("form", { class: "agreement-editor", "aria-label": "Edit " + g.title });
       const parties = make("ul", { class: "items" });
       for (const p of g.parties) {
-        const row = make("li", {}, [make("span", { text: p.name + " " }), select(`role-${p.company_id}`, choices.roles, p.role)]);
+        const row = make("li", {}, [make("span", { text: p.name + " " }), select(`role-${p.company_id}`, choices.roles, p.role, `Role of ${p.name}`)]);
         row.dataset.company = p.company_id;
         parties.append(row);
       }
-      const addParty = select("add-party", [["", "Add a party from the story…"], ...storyCompanies.filter((c) => !g.parties.some((p) => p.company_id === c.id)).map((c) => [String(c.id), c.name])], "");
+      const addParty = select("add-party", [["", "Add a party from the story…"], ...storyCompanies.filter((c) => !g.parties.some((p) => p.company_id === c.id)).map((c) => [String(c.id), c.name])], "", "Add a party");
       const jv = select("resulting", [["", "No joint-venture company"], ...storyCompanies.map((c) => [String(c.id), c.name])], g.resulting_company ? String(g.resulting_company.id) : "");
       const eventKind = select("event-kind", choices.event_kinds, g.status in Object.fromEntries(choices.event_kinds) ? g.status : "announced");
       form.append(
@@ -319,7 +319,7 @@
   function agreementPanel(panel) {
     for (const g of state.agreements) panel.append(button(`Part of: ${g.title}`, () => tag({ kind: "agreement", agreement_id: g.id })));
     const boxes = state.companies.map((c) => make("label", {}, [make("input", { type: "checkbox", value: String(c.id) }), make("span", { text: " " + c.name })]));
-    const kind = select("agreement_kind", choices.agreement_kinds, "partnership");
+    const kind = select("agreement_kind", choices.agreement_kinds, "partnership", "Kind of the new agreement");
     panel.append(make("p", { text: "Or a new agreement between:" }), ...boxes, kind, button("Create agreement", () => {
       const parties = boxes.map((b) => b.querySelector("input")).filter((i) => i.checked).map((i) => ({ company_id: Number(i.value), role: "partner" }));
       tag({ kind: "agreement", agreement_kind: kind.value, parties });

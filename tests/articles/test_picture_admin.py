@@ -1,0 +1,68 @@
+"""Pictures in the admin: an editor uploads one with its rights; a bad file is refused."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from articles.models import Picture
+from tests.groups import user_in
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(size=(1600, 900), kind="JPEG") -> SimpleUploadedFile:
+    out = io.BytesIO()
+    Image.new("RGB", size, (10, 60, 90)).save(out, kind)
+    return SimpleUploadedFile("photo.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+def form(**overrides):
+    return {
+        "alt_text": "A harbour crane at dusk",
+        "caption": "Cranes at the Rotterdam terminal.",
+        "credit": "Lin Hao/Newsroom",
+        "rights_holder": "Newsroom",
+        "licence": "Staff work",
+        "focal_x": "0.5",
+        "focal_y": "0.4",
+        **overrides,
+    }
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.mark.parametrize("group", ["Editor", "Reporter"])
+def test_editors_and_reporters_upload_a_picture_with_its_rights(client, media, group):
+    client.force_login(user_in(group))
+
+    response = client.post(reverse("admin:articles_picture_add"), form(image=upload()))
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    picture = Picture.objects.get()
+    assert (picture.width, picture.height, picture.credit) == (1600, 900, "Lin Hao/Newsroom")
+
+
+@pytest.mark.parametrize(
+    ("image", "fields", "reason"),
+    [
+        (lambda: upload((640, 360)), {}, "at least 1200"),
+        (lambda: upload(), {"alt_text": ""}, "This field is required"),
+        (lambda: upload(), {"focal_x": "1.5"}, "less than or equal to 1"),
+    ],
+)
+def test_an_unusable_picture_is_refused_with_the_reason_and_nothing_saved(
+    client, media, image, fields, reason
+):
+    client.force_login(user_in("Editor"))
+
+    response = client.post(reverse("admin:articles_picture_add"), form(image=image(), **fields))
+
+    assert response.status_code == 200
+    assert reason in response.content.decode()
+    assert not Picture.objects.exists()
