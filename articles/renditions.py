@@ -29,6 +29,8 @@ FORMATS = {
 
 def validate_picture_file(file) -> None:
     """Refuse what is not a JPEG, PNG or WebP picture of a usable size, saying why."""
+    if getattr(file, "_committed", False):
+        return  # already stored, so checked when it was uploaded; editing its caption is fine
     if file.size > MAX_BYTES:
         raise ValidationError(
             f"The file is {file.size / 1_048_576:.1f} MB; pictures may be at most "

@@ -66,3 +66,18 @@ def test_an_unusable_picture_is_refused_with_the_reason_and_nothing_saved(
     assert response.status_code == 200
     assert reason in response.content.decode()
     assert not Picture.objects.exists()
+
+
+def test_editing_a_stored_pictures_caption_in_the_admin_needs_no_new_upload(client, media):
+    client.force_login(user_in("Editor", is_staff=True))
+    client.post(reverse("admin:articles_picture_add"), {**form(), "image": upload()})
+    picture = Picture.objects.get()
+
+    response = client.post(
+        reverse("admin:articles_picture_change", args=[picture.pk]),
+        form(caption="A new caption"),
+    )
+
+    assert response.status_code == 302
+    picture.refresh_from_db()
+    assert picture.caption == "A new caption"
