@@ -1,14 +1,13 @@
 from django.contrib.sitemaps import Sitemap
 
-from registry.models import Company
-from structuring.selectors import live_evidence, public_agreements
+from structuring.selectors import public_agreements, public_companies
 
 
 class CompanySitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return Company.objects.filter(pk__in=live_evidence().values("company_id")).order_by("slug")
+        return public_companies().order_by("slug")
 
 
 class AgreementSitemap(Sitemap):

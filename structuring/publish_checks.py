@@ -2,8 +2,11 @@
 
 from django.db.models import Count
 
-from deals.models import Agreement
+from deals.models import Agreement, Claim, Evidence
+from deals.terms import contradictions
+from deals.wording import claim_text
 
+from . import selectors
 from .models import Annotation
 
 
@@ -36,4 +39,36 @@ def structure_problems(article) -> list[str]:
             problems.append(
                 f"The agreement “{agreement.title}” has {agreement.n} part{'y' if agreement.n == 1 else 'ies'}; it needs at least two."
             )
+    return problems + claim_problems(article)
+
+
+def claim_problems(article) -> list[str]:
+    """Evidence an edit put in doubt, and claims contradicting a live story, not yet settled."""
+    problems = []
+    mine = list(
+        Claim.objects.current()
+        .filter(article=article)
+        .select_related("agreement", "company", "counterpart", "sector", "region")
+        .prefetch_related("evidence")
+    )
+    for claim in mine:
+        for evidence in claim.evidence.all():
+            if evidence.anchor_state != Evidence.AnchorState.ANCHORED:
+                problems.append(
+                    f"The evidence {_quote(evidence.exact)} for the "
+                    f"{claim.get_term_display().lower()} of “{claim.agreement.title}” "
+                    f"{evidence.get_anchor_state_display().lower()} after an edit."
+                )
+    live = (
+        selectors.public_claims()
+        .exclude(article=article)
+        .filter(agreement_id__in={c.agreement_id for c in mine})
+        .select_related("article", "company", "counterpart", "sector", "region")
+    )
+    for claim, other in contradictions(mine, live):
+        problems.append(
+            f"This story says the {claim.get_term_display().lower()} of “{claim.agreement.title}” "
+            f"is {claim_text(claim)}, but the live story “{other.article.headline}” says "
+            f"{claim_text(other)}: mark this claim as superseding it or as a known conflict."
+        )
     return problems

@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from articles.services import article_mark_changed
 from articles.signals import body_changed
 
+from .claims import evidence_reanchor
 from .models import Annotation
 from .services import annotations_reanchor
 from .suggesting import refresh_suggestions
@@ -15,6 +16,7 @@ from .suggesting import refresh_suggestions
 def follow_body_edit(sender, article, old_body, **kwargs):
     """In the saving transaction: move annotations with the text, then refresh suggestions."""
     annotations_reanchor(article, old_body=old_body)
+    evidence_reanchor(article, old_body=old_body)
     refresh_suggestions(article)
 
 

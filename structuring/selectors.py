@@ -1,65 +1,118 @@
 """The read model of structure: what readers and partners may see of annotations and of the
-companies and deals they point at. Only what live stories back is shown."""
+companies and deals they point at. Only what live stories back is shown.
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+Every read takes an optional ``at``: a past moment, replayed from the stories' history (what was
+live then) and from retired claims (how a claim then read). Without it, the present is read, so
+an embargo lifts the instant its time comes, with no event needed.
+"""
+
+from datetime import datetime
+
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 
 from articles.models import Article
-from deals.models import Agreement, AgreementEvent, Party
+from deals.models import Agreement, AgreementEvent, Claim, Evidence
+from deals.terms import Terms, derive_terms
 from registry.models import Company
 
 from .models import Annotation
 
+# Terms whose company is thereby part of the deal, and so has a public company page.
+DEALING = (Claim.Term.PARTY, Claim.Term.RESULTING_COMPANY, Claim.Term.ADVISER, Claim.Term.STAKE)
 
-def live_evidence():
+
+def _live(queryset: QuerySet, at: datetime | None, story: str = "article") -> QuerySet:
+    """Rows of ``queryset`` whose story (``story``) is live now, or was live at ``at``."""
+    if at is None:
+        return queryset.filter(**{f"{story}__in": Article.objects.live()})
+    # The story's last history record at that moment says whether it was published, and from
+    # when (an embargoed story was published with a later publish time).
+    then = (
+        Article.history.model.objects.filter(id=OuterRef(f"{story}_id"), history_date__lte=at)
+        .order_by("-history_date", "-history_id")
+        .annotate(live_from=Case(When(status=Article.Status.PUBLISHED, then=F("publish_at"))))
+        .values("live_from")[:1]
+    )
+    return queryset.alias(story_live_from=Subquery(then)).filter(story_live_from__lte=at)
+
+
+def live_evidence(*, at: datetime | None = None):
     """Confirmed, anchored annotations in live stories."""
-    return Annotation.objects.public().filter(article__in=Article.objects.live())
+    return _live(Annotation.objects.public(), at)
 
 
-def public_agreements():
-    """Agreements that a live story reports (by a confirmed annotation or a timeline event)."""
-    reported = live_evidence().filter(agreement=OuterRef("pk"))
-    cited = AgreementEvent.objects.filter(
-        agreement=OuterRef("pk"), article__in=Article.objects.live()
+def public_claims(*, at: datetime | None = None) -> QuerySet:
+    """Claims of live stories, as they read now or at ``at``."""
+    claims = Claim.objects.current() if at is None else Claim.objects.stated_at(at)
+    return _live(claims, at)
+
+
+def public_agreements(*, at: datetime | None = None):
+    """Agreements that some live story claims."""
+    return Agreement.objects.filter(Exists(public_claims(at=at).filter(agreement=OuterRef("pk"))))
+
+
+def terms_of(agreements, *, at: datetime | None = None) -> dict[int, Terms]:
+    """The public terms of each agreement, read in two queries however many claims there are."""
+    ids = [a.pk for a in agreements]
+    claims: dict[int, list[Claim]] = {pk: [] for pk in ids}
+    for claim in (
+        public_claims(at=at)
+        .filter(agreement_id__in=ids)
+        .select_related("article", "company", "counterpart", "sector", "region", "created_by")
+        .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("start")))
+    ):
+        claims[claim.agreement_id].append(claim)
+    return {pk: derive_terms(found) for pk, found in claims.items()}
+
+
+def with_terms(agreements, *, at: datetime | None = None) -> list[Agreement]:
+    """The agreements, each with ``terms`` set to what the public may see of it."""
+    agreements = list(agreements)
+    found = terms_of(agreements, at=at)
+    for agreement in agreements:
+        agreement.terms = found[agreement.pk]
+    return agreements
+
+
+def live_events(*, at: datetime | None = None):
+    return _live(AgreementEvent.objects.all(), at).select_related("article")
+
+
+def agreements_of(company, *, at: datetime | None = None) -> list[Agreement]:
+    """The public agreements a company is party to (or made by), with their terms."""
+    dealing = public_claims(at=at).filter(
+        agreement=OuterRef("pk"), company=company, term__in=DEALING
     )
-    return Agreement.objects.filter(Exists(reported) | Exists(cited))
-
-
-def live_events():
-    return AgreementEvent.objects.filter(article__in=Article.objects.live()).select_related(
-        "article"
-    )
-
-
-def agreements_of(company):
-    return (
-        public_agreements()
-        .filter(parties__company=company)
-        .select_related("resulting_company")
+    return with_terms(
+        public_agreements(at=at)
+        .filter(Exists(dealing))
         .prefetch_related(
-            Prefetch("parties", queryset=Party.objects.select_related("company")),
             Prefetch(
-                "events", queryset=live_events().order_by("occurred_on"), to_attr="live_events"
+                "events",
+                queryset=live_events(at=at).order_by("occurred_on"),
+                to_attr="live_events",
             ),
         )
-        .order_by("-announced_on", "title")
-        .distinct()
+        .order_by("title"),
+        at=at,
     )
 
 
-def stories_mentioning(company):
+def stories_mentioning(company, *, at: datetime | None = None):
+    stories = Article.objects.live() if at is None else Article.objects.all()
     return (
-        Article.objects.live()
-        .filter(pk__in=live_evidence().filter(company=company).values("article_id"))
+        stories.filter(pk__in=live_evidence(at=at).filter(company=company).values("article_id"))
         .select_related("section")
         .with_byline()
         .order_by("-publish_at", "-id")
     )
 
 
-def public_companies():
-    """Companies a live story names, or that are party to (or made by) a deal one reports."""
-    named = live_evidence().filter(company=OuterRef("pk"))
-    dealing = public_agreements().filter(
-        Q(parties__company=OuterRef("pk")) | Q(resulting_company=OuterRef("pk"))
+def public_companies(*, at: datetime | None = None):
+    """Companies a live story names, or that a live story's claims make part of a deal."""
+    named = live_evidence(at=at).filter(company=OuterRef("pk"))
+    dealing = public_claims(at=at).filter(
+        Q(company=OuterRef("pk")) & Q(term__in=DEALING) | Q(counterpart=OuterRef("pk"))
     )
     return Company.objects.filter(Exists(named) | Exists(dealing))

@@ -9,6 +9,7 @@ from articles.models import Article
 from deals.models import Agreement
 from registry.models import Company
 
+from . import selectors
 from .models import Annotation
 from .rendering import Mark, render_body
 
@@ -49,18 +50,14 @@ def annotated_body(article) -> SafeString:
     return mark_safe(render_body(article.body, marks))
 
 
-def story_agreements(article):
+def story_agreements(article) -> list[Agreement]:
+    """The public deals the story marks, each with the terms live stories give it."""
     ids = (
         Annotation.objects.public()
         .filter(article=article, agreement__isnull=False)
         .values("agreement_id")
     )
-    return (
-        Agreement.objects.filter(pk__in=ids)
-        .select_related("resulting_company")
-        .prefetch_related("parties__company", "sectors", "regions")
-        .order_by("title")
-    )
+    return selectors.with_terms(selectors.public_agreements().filter(pk__in=ids).order_by("title"))
 
 
 def deal_cards(article) -> SafeString:
@@ -156,11 +153,11 @@ def jsonld(article) -> dict:
     mentioned = Company.objects.filter(
         annotations__in=Annotation.objects.public().filter(article=article)
     ).distinct()
-    central = set(
-        Company.objects.filter(parties__agreement__in=story_agreements(article)).values_list(
-            "pk", flat=True
-        )
-    )
+    central = {
+        party.company_id
+        for agreement in story_agreements(article)
+        for party in agreement.terms.parties
+    }
     about = [c for c in mentioned if c.pk in central]
     others = [c for c in mentioned if c.pk not in central]
     facts = {}
