@@ -14,15 +14,16 @@ from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from rest_framework.exceptions import ValidationError as InputError
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.article_admin import ArticleAdmin
 from articles.models import Article
 from articles.publishing import publish_problems
-from deals.models import Agreement, AgreementEvent, Party
+from deals.models import Agreement, AgreementEvent, Claim, Party
 from registry.models import Company, Person
 
-from . import services
+from . import claim_screen, claims, services
 from .models import Annotation
 
 
@@ -55,11 +56,6 @@ def structure_state(article: Article) -> dict:
         )
     )
     agreement_ids = {a.agreement_id for a in annotations if a.agreement_id}
-    agreements = (
-        Agreement.objects.filter(pk__in=agreement_ids)
-        .prefetch_related("parties__company", "sectors", "regions", "events")
-        .select_related("resulting_company")
-    )
     companies = {
         a.company_id: a.company
         for a in annotations
@@ -96,38 +92,7 @@ def structure_state(article: Article) -> dict:
             }
             for a in annotations
         ],
-        "agreements": [
-            {
-                "id": g.pk,
-                "title": g.title,
-                "kind": g.kind,
-                "status": g.status,
-                "parties": [
-                    {"company_id": p.company_id, "name": p.company.name, "role": p.role}
-                    for p in g.parties.all()
-                ],
-                "sectors": [s.name for s in g.sectors.all()],
-                "regions": [r.name for r in g.regions.all()],
-                "announced_on": g.announced_on.isoformat() if g.announced_on else None,
-                "announced_place": g.announced_place,
-                "resulting_company": {
-                    "id": g.resulting_company_id,
-                    "name": g.resulting_company.name,
-                }
-                if g.resulting_company
-                else None,
-                "events": [
-                    {
-                        "kind": e.kind,
-                        "occurred_on": e.occurred_on.isoformat(),
-                        "article_id": e.article_id,
-                        "description": e.description,
-                    }
-                    for e in g.events.all()
-                ],
-            }
-            for g in agreements
-        ],
+        "agreements": claim_screen.agreements_state(article, agreement_ids),
         "companies": [{"id": c.pk, "name": c.name, "slug": c.slug} for c in companies.values()],
         "problems": publish_problems(article) if article.status != "published" else [],
     }
@@ -138,6 +103,9 @@ CHOICES = {
     "agreement_statuses": Agreement.Status.choices,
     "roles": Party.Role.choices,
     "event_kinds": AgreementEvent.Kind.choices,
+    "claim_terms": Claim.Term.choices,
+    "approvals": Claim.Approval.choices,
+    "precisions": AgreementEvent.Precision.choices,
 }
 
 
@@ -209,6 +177,16 @@ class StructuredArticleAdmin(ArticleAdmin):
                 name="deals_structure_agreement",
             ),
             path(
+                "<int:pk>/structure/agreements/<int:gid>/claims/",
+                view(self.api(self.claim_action)),
+                name="deals_structure_claim",
+            ),
+            path(
+                "<int:pk>/structure/claims/<int:cid>/<slug:decision>/",
+                view(self.api(self.claim_decide_action)),
+                name="deals_structure_claim_decide",
+            ),
+            path(
                 "<int:pk>/structure/search/<slug:what>/",
                 view(self.api(self.search_action)),
                 name="deals_structure_search",
@@ -251,7 +229,18 @@ class StructuredArticleAdmin(ArticleAdmin):
             except BadRequest as bad:
                 return JsonResponse({"error": {"message": str(bad)}}, status=400)
             except ValidationError as invalid:
-                return JsonResponse({"error": {"message": " ".join(invalid.messages)}}, status=400)
+                fields = getattr(invalid, "message_dict", None) or {}
+                return JsonResponse(
+                    {"error": {"message": " ".join(invalid.messages), "fields": fields}},
+                    status=400,
+                )
+            except InputError as invalid:
+                fields = {
+                    name: [str(m) for m in (problems if isinstance(problems, list) else [problems])]
+                    for name, problems in invalid.detail.items()
+                }
+                message = " ".join(f"{name}: {' '.join(m)}" for name, m in fields.items())
+                return JsonResponse({"error": {"message": message, "fields": fields}}, status=400)
             except PermissionDenied as denied:
                 return JsonResponse(
                     {"error": {"message": str(denied) or "Permission denied."}}, status=403
@@ -414,6 +403,23 @@ class StructuredArticleAdmin(ArticleAdmin):
             changes["event"] = {**event, "occurred_on": _date(event, "occurred_on")}
         services.agreement_update(agreement, by=request.user, article=article, **changes)
         return f"Saved “{agreement.title}”."
+
+    @staticmethod
+    def claim_action(request, article, gid: int):
+        agreement = get_object_or_404(Agreement, pk=gid)
+        claim = claim_screen.claim_set(_payload(request), article, agreement, by=request.user)
+        return f"This story now claims the {claim.get_term_display().lower()}."
+
+    @staticmethod
+    def claim_decide_action(request, article, cid: int, decision: str):
+        claim = get_object_or_404(Claim.objects.current(), pk=cid, article=article)
+        if decision == "withdraw":
+            claims.claim_withdraw(claim, by=request.user)
+            return "Claim withdrawn."
+        if decision in (Claim.Resolution.SUPERSEDES, Claim.Resolution.CONFLICT):
+            claims.claim_resolve(claim, by=request.user, resolution=decision)
+            return "Claim marked as superseding." if decision == "supersedes" else "Conflict noted."
+        raise BadRequest("Withdraw the claim, or mark it supersedes or conflict.")
 
     @staticmethod
     def search_action(request, article, what: str):

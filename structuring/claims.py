@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from articles.models import Article
 from deals.models import Agreement, AgreementKind, Claim, Evidence, Party
@@ -69,6 +70,23 @@ VALUES = (
     "region",
     "text",
 )
+
+
+def named(model, name: str):
+    """The sector or region of that name, created when new."""
+    name = " ".join(name.split())
+    return model.objects.filter(name__iexact=name).first() or model.objects.create(
+        name=name, slug=unique_slug(model, name)
+    )
+
+
+def unique_slug(model, name: str) -> str:
+    base = slugify(name)[:180] or "item"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
 def _require(user: AbstractBaseUser) -> None:

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.text import slugify
 
 from articles.models import Article
 from deals.models import Agreement, AgreementEvent, Claim, Party, Region, Sector
@@ -44,13 +43,7 @@ def _require(user: AbstractBaseUser, *permissions: str) -> None:
         raise PermissionDenied(f"You do not have permission to do this ({', '.join(missing)}).")
 
 
-def _unique_slug(model, name: str) -> str:
-    base = slugify(name)[:180] or "item"
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+_unique_slug = claims.unique_slug
 
 
 def company_find_or_create(
@@ -86,12 +79,7 @@ def _company_for(key: str, *, by) -> Company:
 
 
 def _named(model, names: list[str]):
-    return [
-        model.objects.filter(name__iexact=n).first()
-        or model.objects.create(name=n, slug=_unique_slug(model, n))
-        for n in names
-        if n
-    ]
+    return [claims.named(model, n) for n in names if n]
 
 
 def _same_deal(kind: str, company_ids: set[int]) -> Agreement | None:
