@@ -17,5 +17,7 @@ class DealsConfig(AppConfig):
             models.AgreementEvent,
             models.Sector,
             models.Region,
+            models.Claim,
+            models.Evidence,
             m2m=(models.Agreement.sectors.through, models.Agreement.regions.through),
         )

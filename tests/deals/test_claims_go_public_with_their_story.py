@@ -1,0 +1,205 @@
+"""Issue 12, done when: a draft's claims about a deal change nothing public until the draft is
+published, then show with their evidence, and go away again when it is withdrawn; any moment
+in between can be replayed."""
+
+import json
+import time
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.services import WorkflowError, article_publish, article_withdraw
+from deals.models import Claim
+from structuring import selectors
+from tests.factories import (
+    AgreementFactory,
+    AnnotationFactory,
+    ArticleFactory,
+    CompanyFactory,
+    PartyFactory,
+    SectionFactory,
+)
+from tests.groups import user_in
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+LIVE_BODY = "China Telecom and AT&T extended their joint venture, Shanghai Symphony, into IoT."
+DRAFT_BODY = (
+    "Orange bought into the joint venture of China Telecom and AT&T for $1.2bn.\n\n"
+    "A year later the partners said the venture was terminated."
+)
+
+
+@pytest.fixture
+def world(client):
+    section = SectionFactory(name="Business", slug="business")
+    telecom = CompanyFactory(name="China Telecom", slug="china-telecom")
+    att = CompanyFactory(name="AT&T", slug="att")
+    symphony = CompanyFactory(name="Shanghai Symphony", slug="shanghai-symphony")
+    orange = CompanyFactory(name="Orange", slug="orange")
+    deal = AgreementFactory(
+        slug="telecom-att-venture",
+        title="China Telecom and AT&T joint venture",
+        kind="joint_venture",
+        status="extended",
+        resulting_company=symphony,
+    )
+    PartyFactory(agreement=deal, company=telecom)
+    PartyFactory(agreement=deal, company=att)
+    live = ArticleFactory(
+        live=True,
+        slug="venture-extended",
+        headline="China Telecom extends its AT&T venture",
+        body=LIVE_BODY,
+        section=section,
+        publish_at=timezone.now() - timedelta(days=1),
+    )
+    AnnotationFactory(article=live, words="China Telecom", company=telecom)
+    AnnotationFactory(article=live, words="AT&T", company=att)
+    AnnotationFactory(
+        article=live, words="joint venture", kind="agreement", company=None, agreement=deal
+    )
+    editor = user_in("Editor")
+    client.force_login(editor)
+    return {"deal": deal, "live": live, "orange": orange, "editor": editor, "section": section}
+
+
+def public_surfaces(client) -> dict[str, tuple[int, str]]:
+    """Every public page that could show the deal, its parties or the draft."""
+    paths = [
+        "/deals/telecom-att-venture/",
+        "/companies/china-telecom/",
+        "/companies/att/",
+        "/companies/shanghai-symphony/",
+        "/companies/orange/",
+        "/companies/orange/feed.xml",
+        "/search/?q=Orange",
+        "/search/?q=terminated",
+        "/feeds/latest.xml",
+        "/sitemap.xml",
+        "/articles/venture-extended/",
+    ]
+    seen = {}
+    for path in paths:
+        response = client.get(path)
+        seen[path] = (response.status_code, response.content.decode())
+    return seen
+
+
+def claim(client, article, deal, **payload):
+    address = reverse("admin:deals_structure_claim", args=[article.pk, deal.pk])
+    return client.post(address, json.dumps(payload), content_type="application/json")
+
+
+def span(body: str, words: str) -> dict:
+    start = body.index(words)
+    return {"start": start, "end": start + len(words)}
+
+
+def draft_with_claims(world, client):
+    draft = ArticleFactory(
+        slug="venture-terminated",
+        headline="Orange buys in, then the venture ends",
+        body=DRAFT_BODY,
+        status="draft",
+        section=world["section"],
+    )
+    AnnotationFactory(article=draft, words="Orange", company=world["orange"])
+    deal = world["deal"]
+    for payload in (
+        {
+            "term": "party",
+            "company_id": world["orange"].pk,
+            "role": "partner",
+            **span(DRAFT_BODY, "Orange"),
+        },
+        {"term": "value", "amount": "1200000000", "currency": "USD", **span(DRAFT_BODY, "$1.2bn")},
+        {"term": "status", "status": "terminated", **span(DRAFT_BODY, "terminated")},
+    ):
+        response = claim(client, draft, deal, **payload)
+        assert response.status_code == 200, response.content
+    return draft
+
+
+def test_a_drafts_claims_go_public_with_it_and_leave_when_it_is_withdrawn(client, world):
+    before = public_surfaces(client)
+    assert before["/companies/orange/"][0] == 404
+    assert "Extended" in before["/deals/telecom-att-venture/"][1]
+    t_before = timezone.now()
+
+    draft = draft_with_claims(world, client)
+
+    assert public_surfaces(client) == before
+
+    # The draft says the deal was terminated; the live story says extended: the editor decides.
+    with pytest.raises(WorkflowError, match="mark this claim as superseding"):
+        article_publish(draft, by=world["editor"])
+    status = Claim.objects.current().get(article=draft, term="status")
+    address = reverse(
+        "admin:deals_structure_claim_decide", args=[draft.pk, status.pk, "supersedes"]
+    )
+    assert client.post(address).status_code == 200
+    assert public_surfaces(client) == before
+
+    article_publish(draft, by=world["editor"])
+    t_published = timezone.now()
+
+    after = public_surfaces(client)
+    deal_page = after["/deals/telecom-att-venture/"][1]
+    assert "Terminated" in deal_page
+    assert "$1.2bn" in deal_page
+    assert 'href="/companies/orange/"' in deal_page
+    # Each new term quotes its sentence and links to the words in the story.
+    assert "A year later the partners said the venture was terminated." in deal_page
+    assert "/articles/venture-terminated/#:~:text=terminated" in deal_page
+    # The history of the status: extended by the first story, superseded by the second.
+    assert "(superseded)" in deal_page
+    assert after["/companies/orange/"][0] == 200
+    assert "venture-terminated" in after["/search/?q=terminated"][1]
+    assert "venture-terminated" in after["/feeds/latest.xml"][1]
+
+    article_withdraw(draft, by=world["editor"])
+    t_withdrawn = timezone.now()
+
+    assert public_surfaces(client) == before
+
+    # Any moment replays what was public then.
+    def state(at):
+        deal = selectors.public_agreements(at=at).get()
+        terms = selectors.terms_of([deal], at=at)[deal.pk]
+        return (terms.status, {c.company.slug for c in terms.parties}, terms.one("value"))
+
+    assert state(t_before) == ("extended", {"china-telecom", "att"}, None)
+    status, parties, value = state(t_published)
+    assert (status, parties) == ("terminated", {"china-telecom", "att", "orange"})
+    assert (value.amount, value.currency) == (1200000000, "USD")
+    assert state(t_withdrawn) == state(t_before)
+
+
+def test_an_embargoed_drafts_claims_go_public_the_moment_the_embargo_lifts(client, world):
+    before = public_surfaces(client)
+    draft = draft_with_claims(world, client)
+    for term in ("status",):
+        pending = Claim.objects.current().get(article=draft, term=term)
+        address = reverse(
+            "admin:deals_structure_claim_decide", args=[draft.pk, pending.pk, "supersedes"]
+        )
+        assert client.post(address).status_code == 200
+    lifts = timezone.now() + timedelta(seconds=1.5)
+
+    article_publish(draft, by=world["editor"], at=lifts)
+
+    assert public_surfaces(client) == before
+    # Nothing happens at the moment the embargo lifts: no request, no event, no write.
+    time.sleep(max(0.0, (lifts - timezone.now()).total_seconds()) + 0.1)
+    page = client.get("/deals/telecom-att-venture/").content.decode()
+    assert "Terminated" in page and "$1.2bn" in page
+    assert client.get("/companies/orange/").status_code == 200
+    assert (
+        selectors.terms_of([world["deal"]], at=lifts - timedelta(seconds=1))[
+            world["deal"].pk
+        ].status
+        == "extended"
+    )
