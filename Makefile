@@ -17,19 +17,26 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The local newsroom runs in development mode; production never sets DJANGO_DEBUG.
+LOCAL := DJANGO_DEBUG=1
+
 migrate: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
+	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	$(LOCAL) $(BIN)/python manage.py load_demo
 
+# The web server and one task worker (suggestions after every save); Ctrl-C stops both.
 run: demo
 	@echo "Serving the demo newsroom on http://$(HOST):$(PORT)/ (admin at /admin/). Ctrl-C stops."
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(LOCAL) $(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
 browser:

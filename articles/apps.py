@@ -7,14 +7,16 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import models
-        from .caching import invalidate_on_change
+        from . import hooks, models
+        from .caching import watch_page_models
 
-        invalidate_on_change(
+        for model in (
             models.Article,
             models.Byline,
             models.Section,
             models.Reporter,
             models.Ranking,
             models.RankingEntry,
-        )
+        ):
+            hooks.register(hooks.PAGE_MODELS, model)
+        watch_page_models()

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
+from newsroom.history_admin import HistoryAdmin
+
+from . import hooks, services
 from .models import Article, Byline
 from .publishing import publish_problems
 from .revisions import diff_html, revision_notes
@@ -61,7 +62,7 @@ class BylineInline(admin.TabularInline):
     ordering = ["position"]
 
 
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = ["headline", "section", "status", "publish_at", "updated_at", "version"]
@@ -111,7 +112,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 name="articles_article_restore",
             ),
         ]
-        return own + super().get_urls()
+        more = [url for urls in hooks.get(hooks.ADMIN_URLS) for url in urls(self)]
+        return own + more + super().get_urls()
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -132,6 +134,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if obj is not None:
             context["publish_problems"] = publish_problems(obj) if obj.status != "published" else []
             context["workflow_actions"] = self._actions_for(request, obj)
+            context["admin_links"] = hooks.collect(hooks.ADMIN_LINKS, request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _actions_for(self, request: HttpRequest, article: Article) -> list[tuple[str, str]]:

@@ -1,7 +1,8 @@
 """Whole-page caching for anonymous readers, conditional GET, and invalidation on any change.
 
 Every cached page is keyed by a *site generation* that any change to what pages show bumps
-(stories, rankings, and, through ``deals``, annotations, agreements and companies), and is
+(the ``PAGE_MODELS`` hook: stories, rankings, and what other apps register, such as
+annotations, agreements and companies), and is
 valid only until the next embargo lifts, so a scheduled story appears the moment it is due.
 """
 
@@ -11,10 +12,14 @@ import time
 from functools import wraps
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
+
+from . import hooks
 
 STATE_KEY = "site:state"
 PAGE_SECONDS = 300
@@ -37,28 +42,29 @@ _memo: dict[str, object] = {"until": 0.0, "state": None}
 
 
 def bump_generation(*args, **kwargs) -> None:
-    """Forget every cached page (connected to the save and delete signals of what pages show)."""
+    """Forget every cached page now."""
     _memo["until"] = 0.0
     state = cache.get(STATE_KEY)
     generation = (state[0] + 1) if state else int(time.time() * 1000)
     cache.set(STATE_KEY, (generation, None, False), None)
 
 
-def invalidate_on_change(*models, m2m=()) -> None:
-    """Forget every cached page whenever a row of these models is saved or deleted."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+def _page_model_changed(sender, **kwargs) -> None:
+    # Bumped once the change is committed: bumped before, a reader could cache the old page
+    # under the new generation in the moment between the bump and the commit.
+    if sender in _page_models():
+        transaction.on_commit(bump_generation)
 
-    for model in models:
-        post_save.connect(
-            bump_generation, sender=model, dispatch_uid=f"pages-{model.__name__}-save"
-        )
-        post_delete.connect(
-            bump_generation, sender=model, dispatch_uid=f"pages-{model.__name__}-delete"
-        )
-    for through in m2m:
-        m2m_changed.connect(
-            bump_generation, sender=through, dispatch_uid=f"pages-{through.__name__}"
-        )
+
+def _page_models() -> frozenset:
+    return frozenset(hooks.get(hooks.PAGE_MODELS))
+
+
+def watch_page_models() -> None:
+    """Forget every cached page when a row of a ``PAGE_MODELS`` model is saved or deleted, or a
+    many-to-many relation registered there changes, once its transaction commits."""
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_page_model_changed, dispatch_uid=f"pages-{signal!r}")
 
 
 def site_state() -> tuple[int, float | None]:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from .signals import body_changed
+from . import hooks
 from .text import normalise_body, normalise_text
 
 
@@ -216,8 +216,11 @@ class Article(models.Model):
                     old_body = row["body"]
                     self.version = row["version"] + 1
             super().save(*args, **kwargs)
+            if not updating:
+                old_body = ""  # a new story: its whole body is new
             if old_body is not None and old_body != self.body:
-                body_changed.send(sender=Article, article=self, old_body=old_body)
+                # The text's own invariants (anchored annotations quote it) must hold at commit.
+                hooks.run(hooks.BODY_CHANGED, self, old_body)
 
 
 class Byline(models.Model):

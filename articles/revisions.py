@@ -1,27 +1,18 @@
-"""A story's revisions: word-level body diffs, and the seam for other apps' change panels."""
+"""A story's revisions: word-level body diffs, and what other apps say changed (``REVISION_NOTES``)."""
 
 import difflib
 import re
-from collections.abc import Callable
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from . import hooks
+
 _WORDS = re.compile(r"\s+|[^\s]+")
-
-RevisionPanel = Callable[[object, object, object], list[str]]
-_panels: list[RevisionPanel] = []
-
-
-def register_revision_panel(panel: RevisionPanel) -> RevisionPanel:
-    """Add a panel: panel(article, since, until) -> lines describing changes in that window."""
-    if panel not in _panels:
-        _panels.append(panel)
-    return panel
 
 
 def revision_notes(article, since, until) -> list[str]:
-    return [line for panel in _panels for line in panel(article, since, until)]
+    return hooks.collect(hooks.REVISION_NOTES, article, since, until)
 
 
 def diff_html(old: str, new: str) -> SafeString:

@@ -9,6 +9,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from . import hooks
 from .models import Article
 from .publishing import publish_problems
 
@@ -59,12 +60,14 @@ def _move(article: Article, to: str, *, by: AbstractBaseUser, reason: str, **fie
         )
     if not by.has_perm(permission):
         raise PermissionDenied(f"You do not have permission to move stories to {Status(to).label}.")
+    old_status = current.status
     current.status = to
     for name, value in fields.items():
         setattr(current, name, value)
     current._change_reason = reason
     current._history_user = by
     current.save()
+    hooks.run(hooks.STATUS_CHANGED, current, old_status, to)
     article.refresh_from_db()
     return current
 

@@ -47,6 +47,8 @@ def server_environment(database_url: str) -> dict[str, str]:
         "DJANGO_CSRF_COOKIE_SECURE": "0",
         "DJANGO_SECURE_HSTS_SECONDS": "0",
         "NEWSROOM_URLCONF": "benchmarks.urls",
+        # Parts that start Redis pass REDIS_URL; the others accept per-process caches.
+        "NEWSROOM_SINGLE_PROCESS": "1",
         "DJANGO_LOG_LEVEL": "WARNING",
         # The API figures measure serving, not throttling: the benchmark key is never limited.
         "NEWSROOM_API_LIMIT_PREMIUM": "1000000000",

@@ -1,7 +1,8 @@
 """Agreements in the admin: parties, timeline events and the sector and region vocabularies."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from newsroom.history_admin import HistoryAdmin
 
 from .models import Agreement, AgreementEvent, Party, Region, Sector
 
@@ -26,7 +27,7 @@ class AgreementEventInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(HistoryAdmin):
     list_display = ["title", "kind", "status", "announced_on", "resulting_company"]
     list_filter = ["kind", "status", "sectors", "regions"]
     search_fields = ["title", "slug", "parties__company__name", "description"]

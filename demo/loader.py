@@ -5,7 +5,6 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -186,9 +185,8 @@ def _rankings(stories) -> None:
         PageView.objects.get_or_create(article=story, day=today, defaults={"count": views})
 
 
-def _accounts() -> list[tuple[str, str]]:
+def _accounts(password: str) -> list[tuple[str, str]]:
     User = get_user_model()
-    password = settings.NEWSROOM_DEMO_PASSWORD
     logins = []
     for username, group_name, superuser in (
         ("editor", "Editor", True),
@@ -212,8 +210,8 @@ def _accounts() -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def load_demo() -> list[tuple[str, str]]:
-    """Create the demo newsroom if it is missing; return the demo logins."""
+def load_demo(password: str) -> list[tuple[str, str]]:
+    """Create the demo newsroom if it is missing, with ``password`` for its logins; return them."""
     sections = {
         slug: Section.objects.get_or_create(
             slug=slug, defaults={"name": name, "description": description, "position": i}
@@ -229,7 +227,7 @@ def load_demo() -> list[tuple[str, str]]:
         )
     stories = _stories(sections)
     agreements = _agreements(companies, stories)
-    logins = _accounts()
+    logins = _accounts(password)
     editor = get_user_model().objects.get(username="editor")
     for stem, article in stories.items():
         _annotate(article, stem, editor, companies, people, agreements)

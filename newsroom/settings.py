@@ -1,8 +1,9 @@
 """Settings for Newsroom, read from the environment.
 
-With nothing set, the project runs the embedded configuration used by ``make run``: SQLite in
-WAL mode, an in-process cache and DEBUG on. ``DJANGO_DEBUG=0`` switches to production
-behaviour, which then requires ``DJANGO_SECRET_KEY`` and ``DJANGO_ALLOWED_HOSTS``.
+With nothing set, the project is in production mode (DEBUG off), which requires
+``DJANGO_SECRET_KEY`` and ``DJANGO_ALLOWED_HOSTS``, and ``REDIS_URL`` when more than one process
+serves (or ``NEWSROOM_SINGLE_PROCESS=1``). ``DJANGO_DEBUG=1`` (which ``make run`` sets) gives the
+local configuration: SQLite in WAL mode, an in-process cache and Django's debug pages.
 """
 
 import os
@@ -36,19 +37,25 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (production). For a local "
+            "newsroom, set DJANGO_DEBUG=1, as make run does."
+        )
     SECRET_KEY = "django-insecure-local-development-only-never-in-production"
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 if not DEBUG and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off (production). For a local "
+        "newsroom, set DJANGO_DEBUG=1, as make run does."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -66,6 +73,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "rest_framework_api_key",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
+    "newsroom",
     "articles",
     "registry",
     "deals",
@@ -86,6 +96,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+# Background work (suggestions after a save): django-tasks with the database as the queue, so
+# the embedded default needs no other service; `manage.py db_worker` runs the workers.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("NEWSROOM_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 ROOT_URLCONF = os.environ.get("NEWSROOM_URLCONF", "newsroom.urls")
 WSGI_APPLICATION = "newsroom.wsgi.application"
@@ -146,6 +164,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+# Production with an in-process cache is only correct in one process (newsroom.checks).
+SINGLE_PROCESS = env_bool("NEWSROOM_SINGLE_PROCESS", False)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -214,7 +234,8 @@ SESSION_COOKIE_HTTPONLY = True
 
 # --- Newsroom ---------------------------------------------------------------------------------
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
-NEWSROOM_DEMO_PASSWORD = os.environ.get("NEWSROOM_DEMO_PASSWORD", "newsroom-demo")
+# The demo logins' password: a known default only in local (DEBUG) mode.
+NEWSROOM_DEMO_PASSWORD = os.environ.get("NEWSROOM_DEMO_PASSWORD", "newsroom-demo" if DEBUG else "")
 # How often each process writes the page views it counted; 0 writes only when asked (tests).
 NEWSROOM_PAGEVIEW_FLUSH_SECONDS = float(os.environ.get("NEWSROOM_PAGEVIEW_FLUSH_SECONDS", "5"))
 

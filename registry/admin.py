@@ -1,9 +1,9 @@
 """The registry in the admin: companies with their aliases and tickers, and people."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin import HTTPS_LINKS
+from newsroom.history_admin import HistoryAdmin
 
 from .models import Company, CompanyAlias, Person, Ticker
 
@@ -19,7 +19,7 @@ class TickerInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(SimpleHistoryAdmin):
+class CompanyAdmin(HistoryAdmin):
     formfield_overrides = HTTPS_LINKS
     list_display = ["name", "legal_name", "country", "lei", "wikidata_id", "parent"]
     list_filter = ["country"]
@@ -57,7 +57,7 @@ class TickerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["name", "title", "organisation"]
     search_fields = ["name", "slug", "title", "organisation__name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -7,8 +7,4 @@ class RegistryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from articles.caching import invalidate_on_change
-
-        from . import models
-
-        invalidate_on_change(models.Company, models.CompanyAlias, models.Ticker, models.Person)
+        from . import hooks  # noqa: F401 - registers this app's hooks

@@ -159,3 +159,37 @@ def claim_set(payload: dict, article: Article, agreement: Agreement, *, by) -> C
     return claims.claim_make(
         article, agreement, by=by, term=term, spans=spans, asserted=asserted, **values
     )
+
+
+def field_errors(invalid) -> dict[str, list[str]]:
+    """A serializer's refusal as field name -> messages."""
+    detail = invalid.detail if isinstance(invalid.detail, dict) else {"input": invalid.detail}
+    return {
+        name: [str(m) for m in (problems if isinstance(problems, list) else [problems])]
+        for name, problems in detail.items()
+    }
+
+
+def claim_action(request, article: Article, gid: int) -> str:
+    """POST a claim of the story about one agreement: a term, its value, words or assertion."""
+    from .screen import BadRequest, _payload
+
+    agreement = get_object_or_404(Agreement, pk=gid)
+    if not isinstance(payload := _payload(request), dict):
+        raise BadRequest("The request body must be a JSON object.")
+    claim = claim_set(payload, article, agreement, by=request.user)
+    return f"This story now claims the {claim.get_term_display().lower()}."
+
+
+def claim_decide_action(request, article: Article, cid: int, decision: str) -> str:
+    """Withdraw a claim of the story, or mark it as superseding or as a known conflict."""
+    from .screen import BadRequest
+
+    claim = get_object_or_404(Claim.objects.current(), pk=cid, article=article)
+    if decision == "withdraw":
+        claims.claim_withdraw(claim, by=request.user)
+        return "Claim withdrawn."
+    if decision in (Claim.Resolution.SUPERSEDES, Claim.Resolution.CONFLICT):
+        claims.claim_resolve(claim, by=request.user, resolution=decision)
+        return "Marked as superseding." if decision == "supersedes" else "Conflict noted."
+    raise BadRequest("Withdraw the claim, or mark it supersedes or conflict.")

@@ -8,6 +8,7 @@ from deals.wording import claim_text
 
 from . import selectors
 from .models import Annotation
+from .tasks import suggestions_pending
 
 
 def _quote(words: str) -> str:
@@ -17,6 +18,8 @@ def _quote(words: str) -> str:
 def structure_problems(article) -> list[str]:
     """Pending suggestions, annotations needing review or orphaned, deals without two parties."""
     problems = []
+    if suggestions_pending(article.pk):
+        problems.append("Suggestions are still being made for this version of the story.")
     annotations = list(article.annotations.exclude(review_state=Annotation.ReviewState.REJECTED))
     pending = [a for a in annotations if a.review_state == Annotation.ReviewState.SUGGESTED]
     if pending:

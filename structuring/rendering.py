@@ -6,9 +6,8 @@ the output equals the body.
 """
 
 from dataclasses import dataclass
+from html import escape
 from itertools import pairwise
-
-from django.utils.html import escape
 
 
 @dataclass(frozen=True)

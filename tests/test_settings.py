@@ -14,7 +14,9 @@ PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-3f9a7c1e5b2d8f4a6c0e",
     "DJANGO_ALLOWED_HOSTS": "news.example.com",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
+LOCAL = {"DJANGO_DEBUG": "1"}
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -31,7 +33,7 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 
 def print_setting(expression: str, env: dict[str, str]) -> str:
     code = f"from django.conf import settings; print({expression})"
-    result = run_manage("shell", "-c", code, env=env)
+    result = run_manage("shell", "-c", code, env={**LOCAL, **env})
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
 
@@ -96,3 +98,28 @@ def test_env_list_splits_on_commas(monkeypatch):
     monkeypatch.setenv("NEWSROOM_TEST_LIST", " a.example , b.example,,")
 
     assert env_list("NEWSROOM_TEST_LIST", []) == ["a.example", "b.example"]
+
+
+def test_debug_is_off_unless_asked_for():
+    assert print_setting("settings.DEBUG", env={**PRODUCTION, "DJANGO_DEBUG": ""}) == "False"
+    assert print_setting("settings.DEBUG", env=LOCAL) == "True"
+
+
+def test_nothing_set_means_production_and_says_how_to_run_locally():
+    result = run_manage("check", env={})
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+    assert "DJANGO_DEBUG=1" in result.stderr
+
+
+def test_production_without_a_shared_cache_is_an_error_unless_single_process():
+    without_redis = {**PRODUCTION, "REDIS_URL": ""}
+
+    refused = run_manage("check", env=without_redis)
+    single = run_manage("check", env={**without_redis, "NEWSROOM_SINGLE_PROCESS": "1"})
+
+    assert refused.returncode != 0
+    assert "newsroom.E001" in refused.stderr + refused.stdout
+    assert "REDIS_URL" in refused.stderr + refused.stdout
+    assert single.returncode == 0, single.stderr

@@ -89,7 +89,7 @@ def public_surfaces(client) -> dict[str, tuple[int, str]]:
 
 
 def claim(client, article, deal, **payload):
-    address = reverse("admin:deals_structure_claim", args=[article.pk, deal.pk])
+    address = reverse("admin:structuring_claim", args=[article.pk, deal.pk])
     return client.post(address, json.dumps(payload), content_type="application/json")
 
 
@@ -137,9 +137,7 @@ def test_a_drafts_claims_go_public_with_it_and_leave_when_it_is_withdrawn(client
     with pytest.raises(WorkflowError, match="mark this claim as superseding"):
         article_publish(draft, by=world["editor"])
     status = Claim.objects.current().get(article=draft, term="status")
-    address = reverse(
-        "admin:deals_structure_claim_decide", args=[draft.pk, status.pk, "supersedes"]
-    )
+    address = reverse("admin:structuring_claim_decide", args=[draft.pk, status.pk, "supersedes"])
     assert client.post(address).status_code == 200
     assert public_surfaces(client) == before
 
@@ -184,7 +182,7 @@ def test_an_embargoed_drafts_claims_go_public_the_moment_the_embargo_lifts(clien
     for term in ("status",):
         pending = Claim.objects.current().get(article=draft, term=term)
         address = reverse(
-            "admin:deals_structure_claim_decide", args=[draft.pk, pending.pk, "supersedes"]
+            "admin:structuring_claim_decide", args=[draft.pk, pending.pk, "supersedes"]
         )
         assert client.post(address).status_code == 200
     lifts = timezone.now() + timedelta(seconds=1.5)

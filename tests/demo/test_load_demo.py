@@ -1,6 +1,9 @@
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from articles.models import Article, Ranking, RankingEntry
 from deals.models import Agreement, Party
@@ -42,3 +45,20 @@ def test_demo_annotations_quote_their_story_exactly():
 
     for annotation in Annotation.objects.select_related("article"):
         assert annotation.article.body[annotation.start : annotation.end] == annotation.exact
+
+
+@override_settings(NEWSROOM_DEMO_PASSWORD="")
+def test_without_a_chosen_password_outside_local_mode_nothing_is_created():
+    with pytest.raises(CommandError, match="--password or NEWSROOM_DEMO_PASSWORD"):
+        call_command("load_demo", stdout=io.StringIO())
+
+    assert not get_user_model().objects.filter(username="editor").exists()
+
+
+@override_settings(NEWSROOM_DEMO_PASSWORD="")
+def test_an_explicit_password_is_used_for_the_demo_logins():
+    out = io.StringIO()
+    call_command("load_demo", "--password", "a-chosen-one", stdout=out)
+
+    assert get_user_model().objects.get(username="editor").check_password("a-chosen-one")
+    assert "editor / a-chosen-one" in out.getvalue()

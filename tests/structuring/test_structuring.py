@@ -54,7 +54,7 @@ def test_structure_page_shows_body_lists_and_keys(editor_client, story):
 
 
 def test_accepting_suggestions_creates_what_they_propose(editor_client, story):
-    response = post(editor_client, url(story, "deals_structure_accept_all"))
+    response = post(editor_client, url(story, "structuring_accept_all"))
 
     assert response.status_code == 200
     state = response.json()["state"]
@@ -70,12 +70,10 @@ def test_accepting_suggestions_creates_what_they_propose(editor_client, story):
 
 def test_reject_is_remembered_and_accept_all_of_a_company(editor_client, story):
     orange = story.annotations.get(exact="Orange SA")
-    post(editor_client, url(story, "deals_structure_decide", orange.pk, "reject"))
+    post(editor_client, url(story, "structuring_decide", orange.pk, "reject"))
     telecom = story.annotations.get(exact="China Telecom")
 
-    response = post(
-        editor_client, url(story, "deals_structure_decide", telecom.pk, "accept-company")
-    )
+    response = post(editor_client, url(story, "structuring_decide", telecom.pk, "accept-company"))
 
     assert "Accepted 1 mention(s) of China Telecom" in response.json()["message"]
     assert Annotation.objects.get(pk=orange.pk).review_state == "rejected"
@@ -86,7 +84,7 @@ def test_tagging_selected_words_as_a_new_company(editor_client, story):
 
     response = post(
         editor_client,
-        url(story, "deals_structure_tag"),
+        url(story, "structuring_tag"),
         {
             "start": start,
             "end": start + 9,
@@ -113,7 +111,7 @@ def test_tagging_selected_words_as_a_new_company(editor_client, story):
     ],
 )
 def test_bad_tag_requests_answer_400_with_a_reason(editor_client, story, payload, message):
-    response = post(editor_client, url(story, "deals_structure_tag"), payload)
+    response = post(editor_client, url(story, "structuring_tag"), payload)
 
     assert response.status_code == 400
     assert message in response.json()["error"]["message"]
@@ -121,21 +119,21 @@ def test_bad_tag_requests_answer_400_with_a_reason(editor_client, story, payload
 
 def test_malformed_json_is_a_400_not_a_500(editor_client, story):
     response = editor_client.post(
-        url(story, "deals_structure_tag"), "{not json", content_type="application/json"
+        url(story, "structuring_tag"), "{not json", content_type="application/json"
     )
 
     assert response.status_code == 400
 
 
 def test_agreement_editor_sets_the_storys_claims_and_adds_a_cited_event(editor_client, story):
-    post(editor_client, url(story, "deals_structure_accept_all"))
+    post(editor_client, url(story, "structuring_accept_all"))
     deal = Agreement.objects.get()
     recorded = (deal.status, deal.announced_place, deal.announced_on)
     parties = [{"company_id": p.company_id, "role": "partner"} for p in deal.parties.all()]
 
     response = post(
         editor_client,
-        url(story, "deals_structure_agreement", deal.pk),
+        url(story, "structuring_agreement", deal.pk),
         {
             "status": "extended",
             "parties": parties,
@@ -170,7 +168,7 @@ def test_reporter_cannot_decide_on_suggestions(client, story):
     client.force_login(user_in("Reporter"))
     suggestion = story.annotations.filter(review_state="suggested").first()
 
-    response = post(client, url(story, "deals_structure_decide", suggestion.pk, "accept"))
+    response = post(client, url(story, "structuring_decide", suggestion.pk, "accept"))
 
     assert response.status_code == 403
     assert Annotation.objects.get(pk=suggestion.pk).review_state == "suggested"
@@ -183,7 +181,7 @@ def test_partner_manager_cannot_open_the_structuring_screen(client, story):
 
 
 def test_anonymous_users_are_sent_to_log_in(client, story):
-    response = post(client, url(story, "deals_structure_accept_all"))
+    response = post(client, url(story, "structuring_accept_all"))
 
     assert response.status_code == 302
     assert Annotation.objects.filter(review_state="suggested").exists()
@@ -193,16 +191,16 @@ def test_csrf_is_required(story):
     client = Client(enforce_csrf_checks=True)
     client.force_login(user_in("Editor"))
 
-    response = post(client, url(story, "deals_structure_accept_all"))
+    response = post(client, url(story, "structuring_accept_all"))
 
     assert response.status_code == 403
 
 
 def test_second_decision_on_the_same_suggestion_is_refused_with_409(editor_client, story):
     suggestion = story.annotations.filter(review_state="suggested").first()
-    post(editor_client, url(story, "deals_structure_decide", suggestion.pk, "accept"))
+    post(editor_client, url(story, "structuring_decide", suggestion.pk, "accept"))
 
-    response = post(editor_client, url(story, "deals_structure_decide", suggestion.pk, "reject"))
+    response = post(editor_client, url(story, "structuring_decide", suggestion.pk, "reject"))
 
     assert response.status_code == 409
     assert "already confirmed" in response.json()["error"]["message"]
@@ -215,7 +213,7 @@ def test_two_editors_accepting_one_suggestion_at_once_one_wins():
     refresh_suggestions(article)
     suggestion = article.annotations.get(exact="China Telecom")
     editors = [user_in("Editor"), user_in("Editor")]
-    address = url(article, "deals_structure_decide", suggestion.pk, "accept")
+    address = url(article, "structuring_decide", suggestion.pk, "accept")
     barrier = threading.Barrier(2)
     statuses = []
 
@@ -247,7 +245,7 @@ def test_accepting_several_spans_of_one_deal_makes_one_agreement(editor_client, 
     refresh_suggestions(article)
     assert article.annotations.filter(kind="agreement").count() == 2
 
-    post(editor_client, url(article, "deals_structure_accept_all"))
+    post(editor_client, url(article, "structuring_accept_all"))
 
     assert Agreement.objects.count() == 1
     assert set(article.annotations.values_list("agreement", flat=True).exclude(agreement=None)) == {

@@ -84,14 +84,17 @@ def test_rejected_suggestion_never_comes_back(registry):
     assert article.annotations.filter(review_state="rejected").count() == 1
 
 
-def test_editing_the_body_refreshes_suggestions_without_touching_decisions(registry):
+def test_editing_the_body_refreshes_suggestions_without_touching_decisions(
+    registry, django_capture_on_commit_callbacks
+):
     china_telecom, _ = registry
     article = ArticleFactory(body=BODY)
     confirmed = AnnotationFactory(article=article, words="China Telecom", company=china_telecom)
     refresh_suggestions(article)
 
     article.body = BODY.replace("in Asia", "in Asia and Africa")
-    article.save()
+    with django_capture_on_commit_callbacks(execute=True):  # suggestions follow the commit
+        article.save()
 
     assert pending(article).get(kind="agreement").proposal["regions"] == ["Asia", "Africa"]
     assert Annotation.objects.get(pk=confirmed.pk).review_state == "confirmed"
