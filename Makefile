@@ -45,7 +45,7 @@ browser:
 		|| { echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
 
 suite: $(STAMP) browser
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(LOCAL) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n 2
 
 test: lint suite

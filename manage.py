@@ -5,9 +5,14 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except ImproperlyConfigured as problem:
+        # A configuration mistake is the operator's to fix: say what, without a traceback.
+        sys.exit(f"Newsroom is not configured: {problem}")
 
 
 if __name__ == "__main__":
