@@ -192,7 +192,12 @@ def claim_make(
     ):
         if term_key(earlier) != key:
             continue
-        if not spans and asserted and claim_value(earlier) == claim_value(claim):
+        if (
+            not spans
+            and asserted
+            and claim_value(earlier) == claim_value(claim)
+            and earlier.resolution == claim.resolution
+        ):
             # Saving a form again restates what the story says; its evidence stays.
             return earlier
         _retire(earlier, by=by, reason="replaced by a new claim")

@@ -116,3 +116,42 @@ def public_companies(*, at: datetime | None = None):
         Q(company=OuterRef("pk")) & Q(term__in=DEALING) | Q(counterpart=OuterRef("pk"))
     )
     return Company.objects.filter(Exists(named) | Exists(dealing))
+
+
+def current_term(term: str, field: str, *, at: datetime | None = None) -> Subquery:
+    """One term of each agreement (``OuterRef("pk")``) as the public reads it: ``field`` of the
+    live claim of the story published last, the same claim ``deals.terms`` lets stand."""
+    return Subquery(
+        public_claims(at=at)
+        .filter(agreement=OuterRef("pk"), term=term)
+        .order_by("-article__publish_at", "-created_at", "-pk")
+        .values(field)[:1]
+    )
+
+
+def agreements_by_terms(
+    agreements: QuerySet,
+    *,
+    at: datetime | None = None,
+    status: str | None = None,
+    currency: str | None = None,
+    value_min=None,
+    value_max=None,
+    stake_min=None,
+    stake_max=None,
+) -> QuerySet:
+    """The agreements whose public terms fit: status, currency, a value or a stake range."""
+    wanted = {
+        "status": (Claim.Term.STATUS, "status", status, "exact"),
+        "currency": (Claim.Term.VALUE, "currency", currency, "exact"),
+        "value_min": (Claim.Term.VALUE, "amount", value_min, "gte"),
+        "value_max": (Claim.Term.VALUE, "amount", value_max, "lte"),
+        "stake_min": (Claim.Term.STAKE, "percent", stake_min, "gte"),
+        "stake_max": (Claim.Term.STAKE, "percent", stake_max, "lte"),
+    }
+    for name, (term, field, value, lookup) in wanted.items():
+        if value is not None:
+            agreements = agreements.alias(
+                **{f"term_{name}": current_term(term, field, at=at)}
+            ).filter(**{f"term_{name}__{lookup}": value})
+    return agreements
