@@ -192,6 +192,19 @@ class AgreementEventFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory, live=True)
 
 
+class ClaimFactory(factory.django.DjangoModelFactory):
+    """A story's claim about a deal, asserted by the editor (its place, unless told otherwise)."""
+
+    class Meta:
+        model = Claim
+
+    agreement = factory.SubFactory(AgreementFactory)
+    article = factory.SubFactory(ArticleFactory)
+    term = Claim.Term.PLACE
+    text = "Shanghai"
+    asserted = True
+
+
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
