@@ -1,6 +1,7 @@
 """Why a story's structure is not ready to publish; registered with ``articles.publishing``."""
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from deals.models import Agreement, Claim, Evidence
 from deals.terms import contradictions
@@ -37,10 +38,25 @@ def structure_problems(article) -> list[str]:
                     f"The {annotation.get_kind_display().lower()} {_quote(annotation.exact)} {label}."
                 )
     agreement_ids = {a.agreement_id for a in annotations if a.agreement_id}
-    for agreement in Agreement.objects.filter(pk__in=agreement_ids).annotate(n=Count("parties")):
+    agreement_ids |= set(
+        Claim.objects.current().filter(article=article).values_list("agreement_id", flat=True)
+    )
+    # The parties the deal will have once this story is live: its own and the live stories'.
+    parties = (
+        Claim.objects.current()
+        .filter(Q(article=article) | Q(pk__in=selectors.public_claims().values("pk")))
+        .filter(term=Claim.Term.PARTY, agreement=OuterRef("pk"))
+        .values("agreement")
+        .annotate(n=Count("company", distinct=True))
+        .values("n")
+    )
+    for agreement in Agreement.objects.filter(pk__in=agreement_ids).annotate(
+        n=Coalesce(Subquery(parties), 0)
+    ):
         if agreement.n < 2:
             problems.append(
-                f"The agreement “{agreement.title}” has {agreement.n} part{'y' if agreement.n == 1 else 'ies'}; it needs at least two."
+                f"The agreement “{agreement.title}” has {agreement.n} "
+                f"part{'y' if agreement.n == 1 else 'ies'}; it needs at least two."
             )
     return problems + claim_problems(article)
 
