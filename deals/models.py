@@ -320,7 +320,7 @@ class Claim(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["agreement", "term", "created_at", "id"]
+        ordering = ["agreement_id", "term", "created_at", "id"]
         indexes = [
             models.Index(fields=["agreement", "retired_at"], name="claim_agreement_idx"),
             models.Index(fields=["article", "retired_at"], name="claim_article_idx"),
@@ -360,7 +360,7 @@ class Evidence(models.Model):
     AnchorState = EvidenceAnchor
 
     class Meta:
-        ordering = ["claim", "start"]
+        ordering = ["claim_id", "start"]
         verbose_name_plural = "evidence"
         constraints = [
             models.CheckConstraint(

@@ -135,7 +135,7 @@ def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agreement = selectors.public_agreements().filter(slug=slug).first()
     if agreement is None:
         raise Http404("No such deal")
-    terms = selectors.terms_of([agreement])[agreement.pk]
+    terms = selectors.terms_of([agreement], sentences=True)[agreement.pk]
     for term in terms:
         term.history = [
             {"claim": c, "standing": term.standing(c), "evidence": _evidence(c)}

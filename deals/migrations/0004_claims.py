@@ -253,7 +253,7 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "ordering": ["agreement", "term", "created_at", "id"],
+                "ordering": ["agreement_id", "term", "created_at", "id"],
             },
         ),
         migrations.CreateModel(
@@ -293,7 +293,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 "verbose_name_plural": "evidence",
-                "ordering": ["claim", "start"],
+                "ordering": ["claim_id", "start"],
             },
         ),
         migrations.CreateModel(
