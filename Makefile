@@ -7,7 +7,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint suite install migrate demo bench bench-tools faults browser clean
+.PHONY: run test lint suite install migrate demo bench bench-tools faults browser quality clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ bench: $(BENCH_STAMP) bench-tools
 
 faults: $(BENCH_STAMP) bench-tools
 	$(BIN)/python -m benchmarks faults
+
+# The engine scored on real published stories; their texts are fetched into var/eval/texts/
+# (never committed) and the scorer lists any that are missing, with how to fetch them.
+quality: $(STAMP)
+	$(BIN)/python -m engine.evaluation
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis test-output

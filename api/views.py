@@ -317,9 +317,7 @@ class ReporterList(PartnerView):
         responses=answers(schema.ReporterPage),
     )
     def get(self, request):
-        queryset = Reporter.objects.filter(
-            pk__in=Article.objects.live().values("bylines__reporter_id")
-        )
+        queryset = Reporter.objects.public()
         rows, next_url = paginate(
             queryset,
             BY_SLUG,

@@ -7,7 +7,7 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import hooks, models
+        from . import hooks, models, publish_checks  # noqa: F401 - registers its checks
         from .caching import watch_page_models
 
         for model in (

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -9,7 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from . import hooks
-from .text import normalise_body, normalise_text
+from .text import BODY_MAX, normalise_body, normalise_text
 
 
 class Section(models.Model):
@@ -30,6 +31,12 @@ class Section(models.Model):
         return reverse("articles:section", args=[self.slug])
 
 
+class ReporterQuerySet(models.QuerySet):
+    def public(self):
+        """Reporters readers and partners may see: those with at least one live story."""
+        return self.filter(pk__in=Article.objects.live().values("bylines__reporter_id"))
+
+
 class Reporter(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -45,6 +52,8 @@ class Reporter(models.Model):
         related_name="reporter",
         help_text="The admin account this reporter logs in with, if any.",
     )
+
+    objects = ReporterQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -104,7 +113,17 @@ class Article(models.Model):
     )
     language = models.CharField(max_length=16, default="en", help_text="BCP 47 tag, e.g. en.")
     body = models.TextField(
-        help_text="Plain text. Separate paragraphs with a blank line. Annotations follow edits."
+        help_text=(
+            f"Plain text. Separate paragraphs with a blank line. Annotations follow edits. "
+            f"At most {BODY_MAX:,} characters."
+        ),
+        validators=[
+            MaxLengthValidator(
+                BODY_MAX,
+                f"A story may be at most {BODY_MAX:,} characters long "
+                "(this one has %(show_value)s).",
+            )
+        ],
     )
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True

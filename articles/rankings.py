@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db.models import Q, Sum
 from django.utils import timezone
 
+from .caching import site_state
 from .models import Article, PageView, Ranking, RankingEntry
 
 MOST_READ_SECONDS = 60
@@ -40,7 +41,8 @@ def safe_url(url: str) -> str:
 
 def most_read(window_days: int, size: int) -> list[tuple[int, str, str]]:
     """(id, headline, url) of the most viewed live stories over the last ``window_days``."""
-    key = f"most-read:{window_days}:{size}"
+    # Keyed by the site generation, like every page: a withdrawn story leaves the list at once.
+    key = f"most-read:{site_state()[0]}:{window_days}:{size}"
     found = cache.get(key)
     if found is None:
         since = timezone.now().date() - timedelta(days=window_days - 1)

@@ -41,11 +41,7 @@ class ReporterSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return (
-            Reporter.objects.filter(bylines__article__in=Article.objects.live())
-            .distinct()
-            .order_by("name")
-        )
+        return Reporter.objects.public().order_by("name")
 
 
 @require_safe

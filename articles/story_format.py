@@ -12,16 +12,18 @@ a list starting again at 1 beginning a new list.
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.dateparse import parse_datetime
 
-from .text import normalise_body, normalise_text
+from .text import BODY_MAX, normalise_body, normalise_text
 
 HEADLINE_MAX = 300
+# A newsroom byline rarely has more than a handful of names; 10,000 is an attack.
+REPORTERS_MAX = 20
 
 
 class StoryFormatError(Exception):
@@ -98,6 +100,10 @@ def parse_contact(text: str, line: int) -> list[ParsedReporter]:
         except ValidationError:
             raise StoryFormatError(f"'{email}' is not an email address", line) from None
         reporters.append(ParsedReporter(normalise_text(person.group("name")), email.lower()))
+        if len(reporters) > REPORTERS_MAX:
+            raise StoryFormatError(
+                f"a contact line may name at most {REPORTERS_MAX} reporters", line
+            )
         position = person.end()
     return reporters
 
@@ -167,6 +173,7 @@ def parse_story_text(raw: bytes) -> ParsedStory:
     body = _body(body_lines)
     if not body:
         raise StoryFormatError("the story has a headline but no text", headline_line)
+    _check_length(body)
     return ParsedStory(headline=headline, body=body, reporters=reporters, rankings=rankings)
 
 
@@ -194,6 +201,9 @@ def parse_ninjs(raw: bytes) -> ParsedStory:
         item = json.loads(text)
     except json.JSONDecodeError as error:
         raise StoryFormatError(f"invalid JSON: {error.msg}", error.lineno) from None
+    except RecursionError:
+        raise StoryFormatError("invalid JSON: nested too deeply to be a news item") from None
+    _refuse_lone_surrogates(item, "")
     if not isinstance(item, dict):
         raise StoryFormatError("a ninjs item must be a JSON object")
     uri = item.get("uri")
@@ -217,10 +227,13 @@ def parse_ninjs(raw: bytes) -> ParsedStory:
     body = normalise_body(_text_of(plain, "bodies"))
     if not body:
         raise StoryFormatError("ninjs item has no body text in 'bodies'")
+    _check_length(body)
     by = item.get("by", "")
     if not isinstance(by, str):
         raise StoryFormatError("'by' must be a string")
     names = [n.strip() for n in re.split(r",|\band\b", by) if n.strip()]
+    if len(names) > REPORTERS_MAX:
+        raise StoryFormatError(f"'by' may name at most {REPORTERS_MAX} reporters")
     language = item.get("language", "en")
     if not isinstance(language, str) or not re.fullmatch(
         r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", language
@@ -234,9 +247,18 @@ def parse_ninjs(raw: bytes) -> ParsedStory:
         raise StoryFormatError("'located' must be a string of at most 100 characters")
     published_at = None
     if item.get("firstCreated") is not None:
-        published_at = parse_datetime(str(item["firstCreated"]))
+        try:
+            published_at = parse_datetime(str(item["firstCreated"]))
+        except ValueError:  # well formed but not on the calendar: 30 February, hour 25
+            raise StoryFormatError("'firstCreated' is not a real date and time") from None
         if published_at is None:
             raise StoryFormatError("'firstCreated' must be an ISO 8601 date-time")
+        if published_at.tzinfo is None:
+            raise StoryFormatError("'firstCreated' must give its time zone, e.g. 'Z' or '+08:00'")
+        try:
+            published_at.astimezone(UTC)
+        except OverflowError:
+            raise StoryFormatError("'firstCreated' is out of range") from None
     return ParsedStory(
         headline=headline,
         body=body,
@@ -248,6 +270,31 @@ def parse_ninjs(raw: bytes) -> ParsedStory:
         source_uri=uri.strip(),
         published_at=published_at,
     )
+
+
+def _check_length(body: str) -> None:
+    if len(body) > BODY_MAX:
+        raise StoryFormatError(
+            f"the story is {len(body):,} characters long; at most {BODY_MAX:,} can be imported"
+        )
+
+
+def _refuse_lone_surrogates(value: object, path: str) -> None:
+    """JSON may escape half a surrogate pair (\\ud800), which no database can store."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise StoryFormatError(
+                f"'{path or 'the item'}' holds an unpaired surrogate escape, not text"
+            ) from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_lone_surrogates(key, path)
+            _refuse_lone_surrogates(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_lone_surrogates(item, f"{path}[{index}]")
 
 
 def parse_story_file(name: str, raw: bytes) -> ParsedStory:

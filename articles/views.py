@@ -195,7 +195,7 @@ def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @public_page
 def reporter_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    reporter = get_object_or_404(Reporter, slug=slug)
+    reporter = get_object_or_404(Reporter.objects.public(), slug=slug)
     page = _page(request, live_list().filter(bylines__reporter=reporter))
     return render(request, "articles/reporter.html", {"reporter": reporter, "page": page})
 

@@ -1,6 +1,5 @@
 """Public company and deal pages and the per-company feed. Only live stories back what is shown."""
 
-import re
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from articles.caching import public_page
 from articles.feeds import LatestStories
+from engine.tokens import sentences
 from structuring import selectors
 
 from . import wording
@@ -18,6 +18,19 @@ from .network import network_svg
 from .terms import story_time
 
 LIST_SIZE = 20
+
+
+def _public_relatives(company) -> dict:
+    public = {
+        c.pk: c
+        for c in selectors.public_companies().filter(
+            pk__in=[company.parent_id, *(c.pk for c in company.subsidiaries.all())]
+        )
+    }
+    return {
+        "parent": public.get(company.parent_id),
+        "subsidiaries": [c for c in company.subsidiaries.all() if c.pk in public],
+    }
 
 
 @require_safe
@@ -54,12 +67,9 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "deals/company.html",
         {
             "company": company,
-            # Related companies are linked only where they have a page of their own.
-            "with_pages": set(
-                selectors.public_companies()
-                .filter(pk__in=[company.parent_id, *(c.pk for c in company.subsidiaries.all())])
-                .values_list("pk", flat=True)
-            ),
+            # Related companies are shown only where they have a page of their own: one that
+            # only a draft names would give the draft away.
+            "related": _public_relatives(company),
             "agreements": agreements,
             "partners": rows,
             "network": network_svg(company.name, rows),
@@ -69,18 +79,13 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"”’]?|$)")
-
-
 def sentence_around(body: str, start: int, end: int) -> str:
-    """The sentence (or its part within 300 characters) that holds the span."""
-    left = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
-    left = 0 if left < 0 else left + 1
-    right_candidates = [i for i in (body.find(". ", end), body.find("\n", end)) if i != -1]
-    right = min(right_candidates) + 1 if right_candidates else len(body)
-    left = max(left, start - 300)
-    right = min(right, end + 300)
-    return body[left:right].strip()
+    """The sentence (or sentences) that hold the span, at most 300 characters either side of it;
+    sentences end where the engine says they do, so "Co.", "Ltd." or "Inc." never cut one."""
+    spans = [(left, right) for left, right in sentences(body) if left < end and start < right]
+    left = spans[0][0] if spans else start
+    right = spans[-1][1] if spans else end
+    return body[max(left, start - 300) : min(right, end + 300)].strip()
 
 
 def _evidence(claim) -> list[dict]:

@@ -2,13 +2,16 @@
 
 Pure functions over text. An annotation stays ``anchored`` only when its words are still at its
 span; otherwise its ``exact`` words are searched for near where the diff says they went, with the
-prefix and suffix deciding between candidates, and only a clear winner is taken. A fuzzy or
-ambiguous match becomes ``needs_review``; no match at all becomes ``orphaned``. Nothing is ever
-dropped.
+prefix and suffix deciding between candidates. Words found elsewhere stay anchored only when they
+moved with their context (the remembered prefix and suffix agree in full, as when a paragraph is
+moved): the same name in another sentence is for an editor to confirm, so it becomes
+``needs_review``, as does a fuzzy or ambiguous match; no match at all becomes ``orphaned``.
+Nothing is ever dropped, and nothing is silently moved to other words.
 """
 
 import bisect
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -99,6 +102,38 @@ def _context_score(new: str, start: int, end: int, anchor: Anchor) -> float:
     return score / weight if weight else 0.0
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+|\n")
+
+
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?][\"”’)]*\s+|\n)$")
+
+
+def _own_sentence_context(anchor: Anchor) -> tuple[str, str]:
+    """The remembered prefix and suffix cut to the annotation's own sentence: what must still
+    surround its words for them to be the same mention."""
+    breaks = list(_SENTENCE_BREAK.finditer(anchor.prefix))
+    prefix = anchor.prefix[breaks[-1].end() :] if breaks else anchor.prefix
+    found = _SENTENCE_BREAK.search(anchor.suffix)
+    suffix = anchor.suffix[: found.start() + 1] if found else anchor.suffix
+    return prefix, suffix
+
+
+def _sides_agreeing(new: str, start: int, end: int, anchor: Anchor) -> tuple[bool, bool]:
+    """Whether the text before and after a span still reads as the mention's own sentence."""
+    prefix, suffix = _own_sentence_context(anchor)
+    if prefix:
+        before = new[max(0, start - len(prefix)) : start] == prefix
+    else:  # the mention began its sentence: it must still begin one
+        before = (
+            start == 0 or _SENTENCE_END_BEFORE.search(new, max(0, start - 8), start) is not None
+        )
+    if suffix:
+        after = new[end : end + len(suffix)] == suffix
+    else:
+        after = end == len(new) or _SENTENCE_BREAK.match(new, end) is not None
+    return before, after
+
+
 def _occurrences(text: str, words: str) -> list[int]:
     found, at = [], text.find(words)
     while at != -1:
@@ -130,7 +165,14 @@ def place(anchor: Anchor, new: str, offsets: OffsetMap) -> Placement:
     """Where one annotation belongs in the new text, and how sure we are."""
     start = offsets.map(anchor.start, is_end=False)
     end = max(offsets.map(anchor.end, is_end=True), start)
-    if new[start:end] == anchor.exact and end > start:
+    if (
+        new[start:end] == anchor.exact
+        and end > start
+        and any(_sides_agreeing(new, start, end, anchor))
+    ):
+        # The diff carried the words here and their sentence still holds them on one side at
+        # least (an edit may touch the other); words the diff lands on in another sentence are
+        # looked for again below.
         moved = (start, end) != (anchor.start, anchor.end)
         return Placement(start, end, "anchored", "shifted" if moved else "kept")
     candidates = _occurrences(new, anchor.exact) if anchor.exact else []
@@ -146,13 +188,9 @@ def place(anchor: Anchor, new: str, offsets: OffsetMap) -> Placement:
         )
         best_score, best = scored[-1]
         runner_up = scored[-2][0] if len(scored) > 1 else None
-        context = _context_score(new, best, best + length, anchor)
         clear = runner_up is None or best_score - runner_up >= CLEAR_MARGIN
-        if (
-            clear
-            and (context > 0 or runner_up is None)
-            and _boundaries_kept(anchor, new, best, best + length)
-        ):
+        moved_with_sentence = all(_sides_agreeing(new, best, best + length, anchor))
+        if clear and moved_with_sentence and _boundaries_kept(anchor, new, best, best + length):
             return Placement(best, best + length, "anchored", "found")
         return Placement(best, best + length, "needs_review", "ambiguous")
     if end > start:

@@ -52,6 +52,7 @@ class ReporterFactory(factory.django.DjangoModelFactory):
 class ArticleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Article
+        skip_postgeneration_save = True  # a byline needs no second save of the story
 
     headline = factory.Sequence(lambda n: f"Story number {n}")
     slug = factory.Sequence(lambda n: f"story-{n}")
@@ -63,6 +64,10 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         live = factory.Trait(
             status=Article.Status.PUBLISHED,
             publish_at=factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(hours=1)),
+        )
+        # Ready for the publish checks of the story side: filed in a section and signed.
+        signed = factory.Trait(
+            byline=factory.RelatedFactory("tests.factories.BylineFactory", "article")
         )
 
 

@@ -44,7 +44,7 @@ def form_data(article, **overrides):
 
 def test_editor_saves_a_story(client):
     logged_in(client)
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
 
     response = client.post(change_url(article), form_data(article, dek="A new dek"))
 
@@ -55,7 +55,7 @@ def test_editor_saves_a_story(client):
 
 def test_stale_save_is_refused_with_what_changed(client):
     logged_in(client)
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
     opened = form_data(article, dek="Mine")
     article.headline = "Someone else's headline"
     article.save()
@@ -72,7 +72,7 @@ def test_stale_save_is_refused_with_what_changed(client):
 
 def test_publish_button_refuses_with_every_reason(client):
     logged_in(client)
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
     AnnotationFactory(article=article, review_state="suggested")
 
     response = client.post(
@@ -86,7 +86,7 @@ def test_publish_button_refuses_with_every_reason(client):
 
 def test_reporter_sees_no_publish_button_and_cannot_force_it(client):
     logged_in(client, "Reporter")
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
 
     page = client.get(change_url(article)).content.decode()
     assert "Submit for review" in page
@@ -99,7 +99,7 @@ def test_reporter_sees_no_publish_button_and_cannot_force_it(client):
 
 def test_scheduling_from_the_admin_sets_an_embargo(client):
     logged_in(client)
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
 
     client.post(
         reverse("admin:articles_article_workflow", args=[article.pk, "publish"]),
@@ -114,7 +114,7 @@ def test_scheduling_from_the_admin_sets_an_embargo(client):
 
 def test_bad_schedule_time_is_a_clear_error(client):
     logged_in(client)
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
 
     response = client.post(
         reverse("admin:articles_article_workflow", args=[article.pk, "publish"]),
@@ -172,7 +172,7 @@ def test_two_editors_saving_the_form_at_once_one_is_refused():
 
     from tests.groups import user_in
 
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
     editors = [user_in("Editor"), user_in("Editor")]
     barrier = threading.Barrier(2)
     statuses = []

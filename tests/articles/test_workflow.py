@@ -38,7 +38,7 @@ def reporter(db):
 
 @pytest.mark.django_db
 def test_draft_goes_to_review_then_published_then_withdrawn_then_draft(editor, reporter):
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
 
     article_submit(article, by=reporter)
     assert article.status == "review"
@@ -55,7 +55,7 @@ def test_draft_goes_to_review_then_published_then_withdrawn_then_draft(editor, r
 
 @pytest.mark.django_db
 def test_reporter_cannot_publish_or_withdraw(reporter, editor):
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
     with pytest.raises(PermissionDenied):
         article_publish(article, by=reporter)
     article_publish(article, by=editor)
@@ -66,7 +66,7 @@ def test_reporter_cannot_publish_or_withdraw(reporter, editor):
 @pytest.mark.django_db
 def test_partner_manager_cannot_edit_stories():
     manager = user_in("Partner manager")
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
 
     with pytest.raises(PermissionDenied):
         article_update(article, by=manager, expected_version=article.version, changes={"dek": "x"})
@@ -76,7 +76,7 @@ def test_partner_manager_cannot_edit_stories():
 
 @pytest.mark.django_db
 def test_scheduling_sets_an_embargo(editor):
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
     later = timezone.now() + timedelta(hours=3)
 
     article_publish(article, by=editor, at=later)
@@ -88,7 +88,7 @@ def test_scheduling_sets_an_embargo(editor):
 
 @pytest.mark.django_db
 def test_impossible_move_is_refused(editor):
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
     with pytest.raises(WorkflowError, match="cannot go from Draft to Withdrawn"):
         article_withdraw(article, by=editor)
 
@@ -125,7 +125,7 @@ def test_publishing_is_refused_with_every_reason(editor):
 
 @pytest.mark.django_db
 def test_rejected_suggestions_do_not_block_publishing(editor):
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
     AnnotationFactory(article=article, review_state="rejected")
 
     article_publish(article, by=editor)
@@ -135,7 +135,7 @@ def test_rejected_suggestions_do_not_block_publishing(editor):
 
 @pytest.mark.django_db
 def test_stale_save_is_refused_and_names_what_changed(editor):
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
     opened = article.version
     article_update(article, by=editor, expected_version=opened, changes={"headline": "Theirs"})
 
@@ -150,7 +150,7 @@ def test_stale_save_is_refused_and_names_what_changed(editor):
 @pytest.mark.django_db(transaction=True)
 def test_two_editors_saving_at_once_one_wins_one_is_refused():
     editor_a, editor_b = user_in("Editor"), user_in("Editor")
-    article = ArticleFactory()
+    article = ArticleFactory(signed=True)
     opened = article.version
     barrier = threading.Barrier(2)
     outcomes = []
@@ -181,3 +181,18 @@ def test_two_editors_saving_at_once_one_wins_one_is_refused():
     assert sorted(outcomes) == ["refused", "saved"]
     article.refresh_from_db()
     assert article.version == opened + 1
+
+
+@pytest.mark.django_db
+def test_publishing_is_refused_without_a_section_or_a_byline(editor):
+    article = ArticleFactory(section=None)
+
+    with pytest.raises(WorkflowError) as refused:
+        article_publish(article, by=editor)
+
+    assert refused.value.reasons == [
+        "Choose a section for the story.",
+        "Add at least one reporter to the byline.",
+    ]
+    article.refresh_from_db()
+    assert article.status == "draft"

@@ -7,7 +7,7 @@ from articles.models import Article
 from deals.models import Agreement
 from structuring.models import Annotation
 from tests.e2e.conftest import OUTPUT
-from tests.factories import CompanyAliasFactory, CompanyFactory, PersonFactory
+from tests.factories import CompanyAliasFactory, CompanyFactory, PersonFactory, SectionFactory
 from tests.groups import user_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -63,7 +63,8 @@ def seed_story(seed_path):
     PersonFactory(
         name="Deng Xiaofeng", slug="deng-xiaofeng", title="managing director of global business"
     )
-    call_command("import_stories", str(seed_path))
+    SectionFactory(slug="business", name="Business")
+    call_command("import_stories", str(seed_path), "--section", "business")
     article = Article.objects.get()
     call_command("suggest", article.slug)
     return article

@@ -32,7 +32,6 @@ def surfaces(world) -> dict[str, str]:
     return {
         "home": "/",
         "section": world["section"].get_absolute_url(),
-        "reporter": world["reporter"].get_absolute_url(),
         "company": world["company"].get_absolute_url(),
         "company feed": reverse("deals:company_feed", args=[world["company"].slug]),
         "search": "/search/?q=secret+word",
@@ -103,6 +102,8 @@ def test_story_that_is_not_live_appears_on_no_public_surface(client, name, statu
         )
         assert world["hidden"].slug not in content, f"{name} story's address leaks on {surface}"
     assert client.get(world["hidden"].get_absolute_url()).status_code == 404
+    # Its reporter has no live story: no page yet either.
+    assert client.get(world["reporter"].get_absolute_url()).status_code == 404
     assert client.get(world["deal"].get_absolute_url()).status_code == 404
     # A company that only the hidden story names (through its deal) has no page yet.
     assert client.get(world["partner"].get_absolute_url()).status_code == 404

@@ -26,7 +26,7 @@ def story(db):
     CompanyFactory(name="China Telecom", slug="china-telecom")
     orange = CompanyFactory(name="Orange", slug="orange", legal_name="Orange SA")
     CompanyAliasFactory(company=orange, name="Orange", case_sensitive=True)
-    article = ArticleFactory(body=BODY)
+    article = ArticleFactory(body=BODY, signed=True)
     refresh_suggestions(article)
     return article
 

@@ -10,6 +10,8 @@ from articles.models import Section
 from articles.story_format import StoryFormatError, parse_story_file
 
 STORY_SUFFIXES = {".txt", ".json"}
+# A story file is text of a few kilobytes; 2 MB is a very long story with room to spare.
+MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
 def story_files(paths: list[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -54,6 +56,12 @@ class Command(BaseCommand):
         show_progress = len(files) > 1 or any(Path(p).is_dir() for p in options["paths"])
         for path in tqdm(files, desc="Importing", unit="file", disable=not show_progress):
             try:
+                size = path.stat().st_size
+                if size > MAX_FILE_BYTES:
+                    raise StoryFormatError(
+                        f"the file is {size:,} bytes; a story file may be at most "
+                        f"{MAX_FILE_BYTES:,}"
+                    )
                 parsed = parse_story_file(path.name, path.read_bytes())
                 result = import_story(parsed, publish=options["publish"], section=section)
             except StoryFormatError as error:
@@ -62,6 +70,9 @@ class Command(BaseCommand):
                 continue
             except (ValidationError, DatabaseError, OSError) as error:
                 failures.append((path, f"{path}: {error}"))
+                continue
+            except Exception as error:  # one file's surprise must not stop the others
+                failures.append((path, f"{path}: not imported ({type(error).__name__}: {error})"))
                 continue
             counts[result.outcome] += 1
             if options["verbosity"] >= 2:
