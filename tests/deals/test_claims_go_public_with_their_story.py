@@ -18,8 +18,10 @@ from tests.factories import (
     AgreementFactory,
     AnnotationFactory,
     ArticleFactory,
+    BylineFactory,
     CompanyFactory,
     PartyFactory,
+    ReporterFactory,
     SectionFactory,
 )
 from tests.groups import user_in
@@ -108,6 +110,7 @@ def draft_with_claims(world, client):
         status="draft",
         section=world["section"],
     )
+    BylineFactory(article=draft, reporter=ReporterFactory())
     # The editor leaves the engine's suggestions aside: the claims below are the point here.
     for suggestion in draft.annotations.filter(review_state="suggested"):
         annotation_reject(suggestion, by=world["editor"])
