@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -123,6 +124,22 @@ class ArticleAdmin(HistoryAdmin):
                 raise services.StaleEdit(current, services.changes_since(current, opened))
         super().save_model(request, obj, form, change)
 
+    def response_change(self, request, obj):
+        problems = publish_problems(obj) if obj.status == Article.Status.PUBLISHED else []
+        if problems:
+            links = hooks.collect(hooks.ADMIN_LINKS, request, obj)
+            messages.warning(
+                request,
+                format_html(
+                    "This published story is in doubt: {} {}",
+                    " ".join(problems),
+                    format_html_join(
+                        " ", '<a href="{}">Open {}</a>', ((url, label) for label, url in links)
+                    ),
+                ),
+            )
+        return super().response_change(request, obj)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
@@ -132,7 +149,10 @@ class ArticleAdmin(HistoryAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context["publish_problems"] = publish_problems(obj) if obj.status != "published" else []
+            # For a published story the same reasons mean it is in doubt: it stays live, but an
+            # edit has left something for an editor to look at.
+            context["publish_problems"] = publish_problems(obj)
+            context["in_doubt"] = obj.status == Article.Status.PUBLISHED
             context["workflow_actions"] = self._actions_for(request, obj)
             context["admin_links"] = hooks.collect(hooks.ADMIN_LINKS, request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)

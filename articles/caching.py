@@ -16,7 +16,6 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 
 from . import hooks
@@ -29,9 +28,7 @@ CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=30"
 def _next_embargo() -> float | None:
     from .models import Article
 
-    when = Article.objects.filter(
-        status=Article.Status.PUBLISHED, publish_at__gt=timezone.now()
-    ).aggregate(next=Min("publish_at"))["next"]
+    when = Article.objects.embargoed().aggregate(next=Min("publish_at"))["next"]
     return when.timestamp() if when else None
 
 

@@ -1,6 +1,5 @@
 """Write parsed stories into the newsroom: idempotent, one transaction a story."""
 
-import hashlib
 from dataclasses import dataclass
 from typing import Literal
 
@@ -9,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .models import Article, Byline, Ranking, RankingEntry, Reporter, Section
+from .slugs import unique_slug
 from .story_format import ParsedEntry, ParsedReporter, ParsedStory
 
 Outcome = Literal["created", "updated", "unchanged"]
@@ -18,20 +18,6 @@ Outcome = Literal["created", "updated", "unchanged"]
 class ImportResult:
     outcome: Outcome
     article: Article
-
-
-def unique_slug(model, base: str, *, max_length: int = 200, exclude_pk=None) -> str:
-    """A slug for ``base`` not yet used by ``model``, adding -2, -3... when taken."""
-    root = slugify(base)[:max_length].strip("-")
-    if not root:
-        root = "item-" + hashlib.sha1(base.encode()).hexdigest()[:10]
-    candidate, n = root, 1
-    taken = model.objects.exclude(pk=exclude_pk)
-    while taken.filter(slug=candidate).exists():
-        n += 1
-        suffix = f"-{n}"
-        candidate = root[: max_length - len(suffix)] + suffix
-    return candidate
 
 
 def reporter_for(parsed: ParsedReporter) -> Reporter:

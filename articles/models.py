@@ -78,6 +78,10 @@ class ArticleQuerySet(models.QuerySet):
         """Stories the public may see: published, and past any embargo."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
 
+    def embargoed(self, *, at=None):
+        """Published stories whose embargo has not lifted: the published ones ``live`` leaves out."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=at or timezone.now())
+
     def with_byline(self):
         """Prefetch the ordered byline so listing reporters costs one query for the whole page."""
         return self.prefetch_related(

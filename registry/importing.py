@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.utils.text import slugify
+
+from articles.slugs import free_slug
 
 from .identifiers import is_country, is_lei, is_wikidata_id, split_ticker
 from .models import Company, CompanyAlias, Ticker
@@ -157,11 +158,7 @@ def write_rows(
         company = company or by_name.get(row.name.lower())
         created = company is None
         if created:
-            slug = base = slugify(row.name)[:190] or "company"
-            n = 1
-            while slug in slugs:
-                n += 1
-                slug = f"{base}-{n}"
+            slug = free_slug(row.name, slugs.__contains__)
             slugs.add(slug)
             company = Company(name=row.name, slug=slug)
         wanted = {"country": row.country, "lei": row.lei, "wikidata_id": row.wikidata}

@@ -82,6 +82,9 @@ class CompanyAlias(models.Model):
         default=False,
         help_text="Match only with exactly this case; use for common words such as Orange.",
     )
+    # The suggestion engine's cached registry is keyed by the newest change time, so that a
+    # renamed alias is matched by its new name on the next run.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         db_table = "deals_companyalias"
@@ -121,6 +124,7 @@ class Person(models.Model):
     organisation = models.ForeignKey(
         Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(table_name="deals_historicalperson")
 

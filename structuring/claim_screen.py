@@ -1,16 +1,12 @@
 """The claims part of the Structure screen: what the story in focus says of each of its deals,
 where live stories say otherwise, and the endpoints that set, withdraw and settle claims."""
 
-from django.shortcuts import get_object_or_404
-from rest_framework import serializers
-
 from articles.models import Article
-from deals.models import Agreement, AgreementEvent, Claim, Region, Sector
+from deals.models import Agreement, Claim, Region, Sector
 from deals.terms import Terms, contradictions, derive_terms
 from deals.wording import claim_text
-from registry.models import Company
 
-from . import claims, selectors
+from . import claims, inputs, selectors
 
 RELATED = ("article", "company", "counterpart", "sector", "region", "created_by")
 
@@ -109,45 +105,10 @@ def agreements_state(article: Article, agreement_ids: set[int]) -> list[dict]:
     ]
 
 
-class ClaimInput(serializers.Serializer):
-    """A claim set from the screen: a term, its value, and the selected words or an assertion."""
-
-    term = serializers.ChoiceField(Claim.Term.choices)
-    start = serializers.IntegerField(min_value=0, required=False)
-    end = serializers.IntegerField(min_value=1, required=False)
-    asserted = serializers.BooleanField(default=False)
-    kind = serializers.ChoiceField(Agreement.Kind.choices, required=False)
-    status = serializers.ChoiceField(Agreement.Status.choices, required=False)
-    role = serializers.ChoiceField(Claim._meta.get_field("role").choices, required=False)
-    company_id = serializers.IntegerField(required=False)
-    counterpart_id = serializers.IntegerField(required=False)
-    approval = serializers.ChoiceField(Claim.Approval.choices, required=False)
-    amount = serializers.DecimalField(max_digits=20, decimal_places=2, required=False)
-    currency = serializers.CharField(max_length=3, required=False, allow_blank=True)
-    percent = serializers.DecimalField(max_digits=5, decimal_places=2, required=False)
-    on = serializers.DateField(required=False)
-    precision = serializers.ChoiceField(AgreementEvent.Precision.choices, required=False)
-    sector = serializers.CharField(max_length=100, required=False)
-    region = serializers.CharField(max_length=100, required=False)
-    text = serializers.CharField(max_length=200, required=False)
-
-    def validate(self, data):
-        if ("start" in data) != ("end" in data):
-            raise serializers.ValidationError({"end": "Give both start and end of the words."})
-        if "start" in data and data["end"] <= data["start"]:
-            raise serializers.ValidationError({"end": "The words must end after they start."})
-        return data
-
-
-def claim_set(payload: dict, article: Article, agreement: Agreement, *, by) -> Claim:
-    """Set one claim of the story from the screen's input, validated field by field."""
-    data = ClaimInput(data=payload)
-    data.is_valid(raise_exception=True)
-    values = dict(data.validated_data)
+def claim_set(values: dict, article: Article, agreement: Agreement, *, by) -> Claim:
+    """Set one claim of the story from the screen's validated input (``inputs.ClaimInput``)."""
+    values = dict(values)
     spans = [(values.pop("start"), values.pop("end"))] if "start" in values else []
-    for name in ("company", "counterpart"):
-        if f"{name}_id" in values:
-            values[name] = get_object_or_404(Company, pk=values.pop(f"{name}_id"))
     for model in (Sector, Region):
         name = model.__name__.lower()
         if name in values:
@@ -161,31 +122,21 @@ def claim_set(payload: dict, article: Article, agreement: Agreement, *, by) -> C
     )
 
 
-def field_errors(invalid) -> dict[str, list[str]]:
-    """A serializer's refusal as field name -> messages."""
-    detail = invalid.detail if isinstance(invalid.detail, dict) else {"input": invalid.detail}
-    return {
-        name: [str(m) for m in (problems if isinstance(problems, list) else [problems])]
-        for name, problems in detail.items()
-    }
-
-
 def claim_action(request, article: Article, gid: int) -> str:
     """POST a claim of the story about one agreement: a term, its value, words or assertion."""
-    from .screen import BadRequest, _payload
+    from .screen import _found, _payload, _valid
 
-    agreement = get_object_or_404(Agreement, pk=gid)
-    if not isinstance(payload := _payload(request), dict):
-        raise BadRequest("The request body must be a JSON object.")
-    claim = claim_set(payload, article, agreement, by=request.user)
+    agreement = _found(Agreement, pk=gid)
+    values = _valid(inputs.ClaimInput, _payload(request))
+    claim = claim_set(values, article, agreement, by=request.user)
     return f"This story now claims the {claim.get_term_display().lower()}."
 
 
 def claim_decide_action(request, article: Article, cid: int, decision: str) -> str:
     """Withdraw a claim of the story, or mark it as superseding or as a known conflict."""
-    from .screen import BadRequest
+    from .screen import BadRequest, _found
 
-    claim = get_object_or_404(Claim.objects.current(), pk=cid, article=article)
+    claim = _found(Claim, pk=cid, article=article, retired_at=None)
     if decision == "withdraw":
         claims.claim_withdraw(claim, by=request.user)
         return "Claim withdrawn."

@@ -12,9 +12,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from articles.models import Article
+from articles.slugs import unique_slug
 from deals.models import Agreement, AgreementKind, Claim, Evidence, Party
 from deals.terms import claim_value, term_key
 
@@ -78,15 +78,6 @@ def named(model, name: str):
     return model.objects.filter(name__iexact=name).first() or model.objects.create(
         name=name, slug=unique_slug(model, name)
     )
-
-
-def unique_slug(model, name: str) -> str:
-    base = slugify(name)[:180] or "item"
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def _require(user: AbstractBaseUser) -> None:

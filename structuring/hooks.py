@@ -7,7 +7,7 @@ from django.db.models.signals import post_save
 from articles import hooks
 from articles.services import article_mark_changed
 
-from . import story_panels
+from . import selectors, story_panels
 from .claims import evidence_reanchor
 from .models import Annotation
 from .publish_checks import structure_problems
@@ -18,7 +18,7 @@ from .tasks import request_suggestions
 
 hooks.register(hooks.BODY_RENDERER, story_panels.annotated_body)
 hooks.register(hooks.STORY_PANELS, story_panels.deal_cards)
-hooks.register(hooks.RELATED_STORIES, story_panels.related)
+hooks.register(hooks.RELATED_STORIES, selectors.related_stories)
 hooks.register(hooks.JSONLD, story_panels.jsonld)
 hooks.register(hooks.ARTICLE_FILTERS, story_panels.by_company, name="company")
 hooks.register(hooks.PAGE_MODELS, Annotation)

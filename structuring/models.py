@@ -52,6 +52,11 @@ class AnnotationSource(models.TextChoices):
     RULE = "rule", "Rule"
     IMPORT = "import", "Import"
 
+    @classmethod
+    def machine(cls) -> frozenset[str]:
+        """The sources that mean the suggestion engine, not a person, proposed the words."""
+        return frozenset({cls.GAZETTEER, cls.RULE})
+
 
 class Annotation(models.Model):
     """Stand-off markup of a span of a story's body, pointing at what the words refer to."""

@@ -1,4 +1,4 @@
-"""Why a story's structure is not ready to publish; registered with ``articles.publishing``."""
+"""Why a story's structure is not ready to publish; a ``PUBLISH_CHECKS`` hook."""
 
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce

@@ -1,159 +1,78 @@
-"""The read model of structure: what readers and partners may see of annotations and of the
-companies and deals they point at. Only what live stories back is shown.
+"""The read model of structure: a story's annotations with what they point at, its deals and
+companies (for the Structure screen, and with ``public=True`` for readers and partners), and
+what live stories back across the newsroom. What the public sees of deals is derived from the
+claims of live stories (``deals.selectors``); every public read takes ``at``, a past moment to
+replay."""
 
-Every read takes an optional ``at``: a past moment, replayed from the stories' history (what was
-live then) and from retired claims (how a claim then read). Without it, the present is read, so
-an embargo lifts the instant its time comes, with no event needed.
-"""
-
+from collections import defaultdict
 from datetime import datetime
-from typing import NamedTuple
 
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    When,
-)
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from articles.models import Article
-from deals.models import Agreement, AgreementEvent, Claim, Evidence
-from deals.terms import Terms, derive_terms, term_key
+from deals.models import Agreement, Party
+from deals.selectors import (  # noqa: F401 - the public read model of deals, read from here too
+    DEALING,
+    agreements_by_terms,
+    live_events,
+    live_only,
+    live_stories,
+    public_agreements,
+    public_claims,
+    terms_of,
+    with_terms,
+)
 from registry.models import Company
 
 from .models import Annotation
 
-# Terms whose company is thereby part of the deal, and so has a public company page.
-DEALING = (Claim.Term.PARTY, Claim.Term.RESULTING_COMPANY, Claim.Term.ADVISER, Claim.Term.STAKE)
 
-
-def _live(queryset: QuerySet, at: datetime | None, story: str = "article") -> QuerySet:
-    """Rows of ``queryset`` whose story (``story``) is live now, or was live at ``at``."""
-    if at is None:
-        # Correlated on the story's key: an IN over every live story is a scan at scale.
-        return queryset.filter(Exists(Article.objects.live().filter(pk=OuterRef(f"{story}_id"))))
-    # The story's last history record at that moment says whether it was published, and from
-    # when (an embargoed story was published with a later publish time).
-    then = (
-        Article.history.model.objects.filter(id=OuterRef(f"{story}_id"), history_date__lte=at)
-        .order_by("-history_date", "-history_id")
-        .annotate(live_from=Case(When(status=Article.Status.PUBLISHED, then=F("publish_at"))))
-        .values("live_from")[:1]
+def story_annotations(article, *, public: bool = False):
+    """The story's annotations with their targets, in body order; only confirmed and anchored
+    ones when ``public``."""
+    annotations = Annotation.objects.public() if public else Annotation.objects.all()
+    return (
+        annotations.filter(article=article)
+        .select_related("company", "agreement", "person__organisation", "created_by", "reviewed_by")
+        .order_by("start", "end", "pk")
     )
-    return queryset.alias(story_live_from=Subquery(then)).filter(story_live_from__lte=at)
+
+
+def story_agreements(article, *, public: bool = False):
+    """The agreements the story's annotations point at, with parties, sectors, regions, the
+    joint-venture company as recorded (for the Structure screen); with ``public``, only the
+    public ones the story marks, each with ``terms`` as the claims of live stories make them."""
+    annotations = Annotation.objects.public() if public else Annotation.objects.all()
+    marked = annotations.filter(article=article, agreement__isnull=False).values("agreement_id")
+    if public:
+        return with_terms(public_agreements().filter(pk__in=marked).order_by("title", "pk"))
+    return (
+        Agreement.objects.filter(pk__in=marked)
+        .select_related("resulting_company")
+        .prefetch_related(
+            Prefetch("parties", queryset=Party.objects.select_related("company")),
+            "sectors",
+            "regions",
+        )
+        .order_by("title", "pk")
+    )
+
+
+def story_companies(article, *, public: bool = False):
+    """The companies the story names by confirmed mentions (and anchored ones when ``public``)."""
+    annotations = Annotation.objects.public() if public else Annotation.objects.confirmed()
+    return Company.objects.filter(
+        pk__in=annotations.filter(article=article, company__isnull=False).values("company_id")
+    ).order_by("name", "pk")
 
 
 def live_evidence(*, at: datetime | None = None):
-    """Confirmed, anchored annotations in live stories."""
-    return _live(Annotation.objects.public(), at)
-
-
-def public_claims(*, at: datetime | None = None) -> QuerySet:
-    """Claims of live stories, as they read now or at ``at``."""
-    claims = Claim.objects.current() if at is None else Claim.objects.stated_at(at)
-    return _live(claims, at)
-
-
-def public_agreements(*, at: datetime | None = None):
-    """Agreements that some live story claims."""
-    return Agreement.objects.filter(Exists(public_claims(at=at).filter(agreement=OuterRef("pk"))))
-
-
-class _Row(NamedTuple):
-    pk: int
-    agreement_id: int
-    term: str
-    company_id: int | None
-    sector_id: int | None
-    region_id: int | None
-    text: str
-    article_id: int
-    created_at: datetime
-
-
-def live_stories(ids, *, at: datetime | None = None) -> dict[int, datetime]:
-    """Of the stories ``ids``, those live now (or at ``at``), with the time each went public.
-
-    Read by primary key, so that the cost follows the stories asked about, not the newsroom.
-    """
-    if at is None:
-        return dict(Article.objects.live().filter(pk__in=ids).values_list("pk", "publish_at"))
-    latest = {}
-    for pk, status, publish_at in (
-        Article.history.model.objects.filter(id__in=ids, history_date__lte=at)
-        .order_by("id", "history_date", "history_id")
-        .values_list("id", "status", "publish_at")
-    ):
-        latest[pk] = (status, publish_at)
-    return {
-        pk: publish_at
-        for pk, (status, publish_at) in latest.items()
-        if status == Article.Status.PUBLISHED and publish_at is not None and publish_at <= at
-    }
-
-
-def _public_claim_ids(ids, *, at: datetime | None, standing_only: bool) -> list[int]:
-    """The live claims of the agreements ``ids``: all of them, or only the one that stands for
-    each term (the claim of the story published last), chosen as ``deals.terms`` does."""
-    claims = Claim.objects.current() if at is None else Claim.objects.stated_at(at)
-    rows = [
-        _Row(*values) for values in claims.filter(agreement_id__in=ids).values_list(*_Row._fields)
-    ]
-    live = live_stories({row.article_id for row in rows}, at=at)
-    rows = [row for row in rows if row.article_id in live]
-    if not standing_only:
-        return [row.pk for row in rows]
-    best: dict[tuple, tuple] = {}
-    for row in rows:
-        rank = (live[row.article_id], row.created_at, row.pk)
-        key = (row.agreement_id, *term_key(row))
-        if key not in best or rank > best[key]:
-            best[key] = rank
-    return [pk for *_, pk in best.values()]
-
-
-def terms_of(
-    agreements, *, at: datetime | None = None, sentences: bool = False, standing_only=False
-) -> dict[int, Terms]:
-    """The public terms of each agreement, in a fixed number of queries however many claims.
-
-    With ``standing_only``, only the claim that stands for each term is read (what cards and
-    lists show); with ``sentences``, the stories' bodies come too, to quote the evidence.
-    """
-    ids = [a.pk for a in agreements]
-    claims: dict[int, list[Claim]] = {pk: [] for pk in ids}
-    found = (
-        Claim.objects.filter(pk__in=_public_claim_ids(ids, at=at, standing_only=standing_only))
-        .select_related("article", "company", "counterpart", "sector", "region")
-        .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("start")))
-    )
-    if not sentences:
-        found = found.defer("article__body")
-    for claim in found:
-        claims[claim.agreement_id].append(claim)
-    return {pk: derive_terms(found) for pk, found in claims.items()}
-
-
-def with_terms(agreements, *, at: datetime | None = None) -> list[Agreement]:
-    """The agreements, each with ``terms`` set to the claims that stand (for cards and lists)."""
-    agreements = list(agreements)
-    found = terms_of(agreements, at=at, standing_only=True)
-    for agreement in agreements:
-        agreement.terms = found[agreement.pk]
-    return agreements
-
-
-def live_events(*, at: datetime | None = None):
-    return _live(AgreementEvent.objects.all(), at).select_related("article")
+    """Confirmed, anchored annotations in live stories (or in those live at ``at``)."""
+    return live_only(Annotation.objects.public(), at)
 
 
 def agreements_of(company, *, at: datetime | None = None) -> list[Agreement]:
-    """The public agreements a company is party to (or made by), with their terms."""
+    """The public agreements a company is party to (or made, or advises), with their terms."""
     dealing = public_claims(at=at).filter(
         agreement=OuterRef("pk"), company=company, term__in=DEALING
     )
@@ -191,40 +110,60 @@ def public_companies(*, at: datetime | None = None):
     return Company.objects.filter(Exists(named) | Exists(dealing))
 
 
-def current_term(term: str, field: str, *, at: datetime | None = None) -> Subquery:
-    """One term of each agreement (``OuterRef("pk")``) as the public reads it: ``field`` of the
-    live claim of the story published last, the same claim ``deals.terms`` lets stand."""
-    return Subquery(
-        public_claims(at=at)
-        .filter(agreement=OuterRef("pk"), term=term)
-        .order_by("-article__publish_at", "-created_at", "-pk")
-        .values(field)[:1]
+def related_stories(article, limit: int) -> list[tuple[Article, str]]:
+    """Live stories sharing confirmed companies or agreements, with the reason for each.
+
+    Each shared company and agreement is looked up through its own index (one query for each
+    kind), and the counting is done here: an OR across both columns, grouped in SQL, makes the
+    databases scan every annotation of the newsroom.
+    """
+    mine = Annotation.objects.public().filter(article=article)
+    companies = set(mine.exclude(company=None).values_list("company_id", flat=True))
+    agreements = set(mine.exclude(agreement=None).values_list("agreement_id", flat=True))
+    if not companies and not agreements:
+        return []
+    others = Annotation.objects.public().exclude(article=article)
+    firms: dict[int, set[int]] = defaultdict(set)
+    deals: dict[int, set[int]] = defaultdict(set)
+    if companies:
+        for story, company in others.filter(company_id__in=companies).values_list(
+            "article_id", "company_id"
+        ):
+            firms[story].add(company)
+    if agreements:
+        for story, agreement in others.filter(agreement_id__in=agreements).values_list(
+            "article_id", "agreement_id"
+        ):
+            deals[story].add(agreement)
+    candidates = sorted(
+        set(firms) | set(deals),
+        key=lambda i: (len(deals.get(i, ())), len(firms.get(i, ())), i),
+        reverse=True,
     )
-
-
-def agreements_by_terms(
-    agreements: QuerySet,
-    *,
-    at: datetime | None = None,
-    status: str | None = None,
-    currency: str | None = None,
-    value_min=None,
-    value_max=None,
-    stake_min=None,
-    stake_max=None,
-) -> QuerySet:
-    """The agreements whose public terms fit: status, currency, a value or a stake range."""
-    wanted = {
-        "status": (Claim.Term.STATUS, "status", status, "exact"),
-        "currency": (Claim.Term.VALUE, "currency", currency, "exact"),
-        "value_min": (Claim.Term.VALUE, "amount", value_min, "gte"),
-        "value_max": (Claim.Term.VALUE, "amount", value_max, "lte"),
-        "stake_min": (Claim.Term.STAKE, "percent", stake_min, "gte"),
-        "stake_max": (Claim.Term.STAKE, "percent", stake_max, "lte"),
-    }
-    for name, (term, field, value, lookup) in wanted.items():
-        if value is not None:
-            agreements = agreements.alias(
-                **{f"term_{name}": current_term(term, field, at=at)}
-            ).filter(**{f"term_{name}__{lookup}": value})
-    return agreements
+    live = Article.objects.live()
+    stories: dict[int, Article] = {}
+    # Most candidates are live; look them up a window at a time until ``limit`` are found.
+    for begin in range(0, len(candidates), limit * 4):
+        window = candidates[begin : begin + limit * 4]
+        stories.update(live.in_bulk(window))
+        if sum(1 for i in candidates[: begin + len(window)] if i in stories) >= limit:
+            break
+    chosen = [i for i in candidates if i in stories][:limit]
+    titles = dict(
+        Agreement.objects.filter(pk__in={a for i in chosen for a in deals.get(i, ())}).values_list(
+            "pk", "title"
+        )
+    )
+    names = dict(
+        Company.objects.filter(pk__in={c for i in chosen for c in firms.get(i, ())}).values_list(
+            "pk", "name"
+        )
+    )
+    result = []
+    for i in chosen:
+        if deals.get(i):
+            reason = f"also about the {min(titles[a] for a in deals[i])}"
+        else:
+            reason = f"also about {min(names[c] for c in firms[i])}"
+        result.append((stories[i], reason))
+    return result

@@ -1,7 +1,10 @@
 """Use cases of the structuring screen: decide on suggestions, tag words, shape agreements.
 
-Each function is one transaction, checks the acting user's permission, and locks what it
-changes, so that two editors acting on the same suggestion at once cannot both succeed.
+Each use case an editor calls is one transaction and checks the editor's permission; decisions
+lock the annotation, so that two editors acting on the same suggestion at once cannot both
+succeed. The finders (``company_find_or_create``, ``person_find_or_create``) check the right
+to create only when they create, inside their caller's transaction. ``annotations_reanchor``
+follows a body edit whose author the story's own service has already checked.
 """
 
 from datetime import date
@@ -13,6 +16,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles.models import Article
+from articles.slugs import unique_slug
 from deals.models import Agreement, AgreementEvent, Claim, Party, Region, Sector
 from registry.models import Company, CompanyAlias, Person
 
@@ -43,9 +47,6 @@ def _require(user: AbstractBaseUser, *permissions: str) -> None:
         raise PermissionDenied(f"You do not have permission to do this ({', '.join(missing)}).")
 
 
-_unique_slug = claims.unique_slug
-
-
 def company_find_or_create(
     name: str, *, by: AbstractBaseUser, aliases: list[str] | None = None
 ) -> Company:
@@ -66,7 +67,7 @@ def company_find_or_create(
     company = Company.objects.create(
         name=short[0] if short else name,
         legal_name=name if short else "",
-        slug=_unique_slug(Company, short[0] if short else name),
+        slug=unique_slug(Company, short[0] if short else name),
     )
     for alias in dict.fromkeys([name, *short[1:]]):
         if alias != company.name:
@@ -113,10 +114,13 @@ def _agreement_from(proposal: dict, article: Article, *, by) -> Agreement:
             )
         return existing
     _require(by, "deals.add_agreement")
-    title = " and ".join(c.name for c, _ in parties[:3]) + f" {Agreement.Kind(kind).label.lower()}"
+    label = f" {Agreement.Kind(kind).label.lower()}"
+    names = " and ".join(c.name for c, _ in parties[:3])
+    limit = Agreement._meta.get_field("title").max_length - len(label)
+    title = (names if len(names) <= limit else names[: limit - 1] + "…") + label
     resulting = proposal.get("resulting_company")
     agreement = Agreement.objects.create(
-        slug=_unique_slug(Agreement, title),
+        slug=unique_slug(Agreement, title),
         title=title,
         kind=kind,
         status=proposal.get("status") or Agreement.Status.ANNOUNCED,
@@ -150,7 +154,7 @@ def person_find_or_create(proposal: dict, *, by) -> Person | None:
     organisation = proposal.get("organisation")
     return Person.objects.create(
         name=name,
-        slug=_unique_slug(Person, name),
+        slug=unique_slug(Person, name),
         title=proposal.get("title") or "",
         organisation=_company_for(organisation, by=by) if organisation else None,
     )
@@ -311,6 +315,56 @@ def claims_for_mention(annotation: Annotation, *, by) -> None:
             by=by,
             spans=[(annotation.start, annotation.end)],
         )
+
+
+@transaction.atomic
+def annotation_tag(
+    article: Article,
+    *,
+    by: AbstractBaseUser,
+    start: int,
+    end: int,
+    kind: str,
+    expected_version: int | None = None,
+    company: Company | None = None,
+    new_company: str = "",
+    agreement: Agreement | None = None,
+    parties: list[dict] | None = None,
+    agreement_kind: str = Agreement.Kind.PARTNERSHIP,
+    person: Person | None = None,
+    new_person: str = "",
+    title: str = "",
+) -> Annotation:
+    """Tag selected words as naming a company, agreement or person (the speaker of a quote),
+    creating a new one when asked; all of it or, on any refusal, nothing."""
+    _require(by, "structuring.add_annotation")
+    target: dict = {}
+    if kind == Annotation.Kind.COMPANY:
+        target["company"] = company or company_find_or_create(new_company, by=by)
+    elif kind == Annotation.Kind.AGREEMENT:
+        target["agreement"] = agreement or agreement_create(
+            article,
+            by=by,
+            kind=agreement_kind,
+            parties=[(p["company"], p["role"]) for p in parties or []],
+        )
+    elif person is not None:
+        target["person"] = person
+    elif new_person.strip():
+        target["person"] = person_find_or_create(
+            {"name": " ".join(new_person.split()), "title": title.strip()}, by=by
+        )
+    elif kind == Annotation.Kind.PERSON:
+        raise ValidationError("Choose a person, or give 'new_person' to create one.")
+    return annotation_create(
+        article,
+        by=by,
+        start=start,
+        end=end,
+        kind=kind,
+        expected_version=expected_version,
+        **target,
+    )
 
 
 @transaction.atomic

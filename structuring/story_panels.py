@@ -1,27 +1,21 @@
-"""What deals adds to the public story side, registered with ``articles.panels``."""
-
-from collections import defaultdict
+"""What structuring adds to the public story page through ``articles.hooks``: the annotated body,
+the deal cards and quotes, related stories and JSON-LD, read through ``selectors``."""
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Article
-from deals.models import Agreement
 from registry.models import Company
 
-from . import selectors
 from .models import Annotation
 from .rendering import Mark, render_body
+from .selectors import related_stories as related  # noqa: F401  (the API imports it from here)
+from .selectors import story_agreements, story_annotations, story_companies
 
 
 def annotated_body(article) -> SafeString:
     """The body with confirmed, anchored mentions linked, deals marked and quotes attributed."""
     marks = []
-    for a in (
-        Annotation.objects.public()
-        .filter(article=article)
-        .select_related("company", "person", "agreement")
-    ):
+    for a in story_annotations(article, public=True):
         anchor = f"a{a.pk}"
         if a.kind == Annotation.Kind.COMPANY and a.company_id:
             marks.append(
@@ -50,88 +44,14 @@ def annotated_body(article) -> SafeString:
     return mark_safe(render_body(article.body, marks))
 
 
-def story_agreements(article) -> list[Agreement]:
-    """The public deals the story marks, each with the terms live stories give it."""
-    ids = (
-        Annotation.objects.public()
-        .filter(article=article, agreement__isnull=False)
-        .values("agreement_id")
-    )
-    return selectors.with_terms(selectors.public_agreements().filter(pk__in=ids).order_by("title"))
-
-
 def deal_cards(article) -> SafeString:
-    agreements = list(story_agreements(article))
-    quotes = list(
-        Annotation.objects.public()
-        .filter(article=article, kind=Annotation.Kind.QUOTE)
-        .select_related("person__organisation")
-        .order_by("start")
-    )
+    agreements = list(story_agreements(article, public=True))
+    quotes = list(story_annotations(article, public=True).filter(kind=Annotation.Kind.QUOTE))
     if not agreements and not quotes:
         return mark_safe("")
     return render_to_string(
         "structuring/_story_panels.html", {"agreements": agreements, "quotes": quotes}
     )
-
-
-def related(article, limit: int) -> list[tuple[Article, str]]:
-    """Live stories sharing confirmed companies or agreements, with the reason for each.
-
-    Each shared company and agreement is looked up through its own index (one query for each
-    kind), and the counting is done here: an OR across both columns, grouped in SQL, makes the
-    databases scan every annotation of the newsroom.
-    """
-    mine = Annotation.objects.public().filter(article=article)
-    companies = set(mine.exclude(company=None).values_list("company_id", flat=True))
-    agreements = set(mine.exclude(agreement=None).values_list("agreement_id", flat=True))
-    if not companies and not agreements:
-        return []
-    others = Annotation.objects.public().exclude(article=article)
-    firms: dict[int, set[int]] = defaultdict(set)
-    deals: dict[int, set[int]] = defaultdict(set)
-    if companies:
-        for story, company in others.filter(company_id__in=companies).values_list(
-            "article_id", "company_id"
-        ):
-            firms[story].add(company)
-    if agreements:
-        for story, agreement in others.filter(agreement_id__in=agreements).values_list(
-            "article_id", "agreement_id"
-        ):
-            deals[story].add(agreement)
-    candidates = sorted(
-        set(firms) | set(deals),
-        key=lambda i: (len(deals.get(i, ())), len(firms.get(i, ())), i),
-        reverse=True,
-    )
-    live = Article.objects.live()
-    stories: dict[int, Article] = {}
-    # Most candidates are live; look them up a window at a time until ``limit`` are found.
-    for begin in range(0, len(candidates), limit * 4):
-        window = candidates[begin : begin + limit * 4]
-        stories.update(live.in_bulk(window))
-        if sum(1 for i in candidates[: begin + len(window)] if i in stories) >= limit:
-            break
-    chosen = [i for i in candidates if i in stories][:limit]
-    titles = dict(
-        Agreement.objects.filter(pk__in={a for i in chosen for a in deals.get(i, ())}).values_list(
-            "pk", "title"
-        )
-    )
-    names = dict(
-        Company.objects.filter(pk__in={c for i in chosen for c in firms.get(i, ())}).values_list(
-            "pk", "name"
-        )
-    )
-    result = []
-    for i in chosen:
-        if deals.get(i):
-            reason = f"also about the {min(titles[a] for a in deals[i])}"
-        else:
-            reason = f"also about {min(names[c] for c in firms[i])}"
-        result.append((stories[i], reason))
-    return result
 
 
 def _organisation(company: Company) -> dict:
@@ -150,12 +70,10 @@ def _organisation(company: Company) -> dict:
 
 def jsonld(article) -> dict:
     """Companies that are parties to the story's deals are what it is ``about``; others it mentions."""
-    mentioned = Company.objects.filter(
-        annotations__in=Annotation.objects.public().filter(article=article)
-    ).distinct()
+    mentioned = story_companies(article, public=True)
     central = {
         party.company_id
-        for agreement in story_agreements(article)
+        for agreement in story_agreements(article, public=True)
         for party in agreement.terms.parties
     }
     about = [c for c in mentioned if c.pk in central]

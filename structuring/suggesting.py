@@ -3,10 +3,10 @@
 import json
 
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum
 
 from articles.models import Article
-from deals.models import Agreement
+from deals.models import Agreement, Party
 from engine import (
     Registry,
     RegistryAgreement,
@@ -20,7 +20,6 @@ from registry.models import Company, CompanyAlias, Person
 
 from .models import Annotation
 
-MACHINE_SOURCES = (Annotation.Source.GAZETTEER, Annotation.Source.RULE)
 KIND_OF = {
     "company": Annotation.Kind.COMPANY,
     "new_company": Annotation.Kind.COMPANY,
@@ -46,12 +45,20 @@ _cache: dict[str, object] = {"version": None, "registry": None, "matcher": None}
 
 
 def registry_version() -> tuple:
-    """Cheap fingerprint of the registry: changes whenever a company, alias or deal does."""
-    companies = Company.objects.aggregate(n=Count("id"), at=Max("updated_at"))
-    aliases = CompanyAlias.objects.aggregate(n=Count("id"), last=Max("id"))
-    agreements = Agreement.objects.aggregate(n=Count("id"), at=Max("updated_at"))
-    people = Person.objects.aggregate(n=Count("id"), last=Max("id"))
-    return tuple(v for d in (companies, aliases, agreements, people) for v in d.values())
+    """Cheap fingerprint of what the engine reads: changes with any company, alias, person or deal.
+
+    A row's change time catches edits, the count catches deletions. Parties have no change
+    time, so their count, newest id and the sum of their company ids stand in for one (the
+    engine reads which companies are party to a deal, not their roles).
+    """
+    changed = {"n": Count("id"), "at": Max("updated_at")}
+    return (
+        *Company.objects.aggregate(**changed).values(),
+        *CompanyAlias.objects.aggregate(**changed).values(),
+        *Person.objects.aggregate(**changed).values(),
+        *Agreement.objects.aggregate(**changed).values(),
+        *Party.objects.aggregate(n=Count("id"), last=Max("id"), of=Sum("company_id")).values(),
+    )
 
 
 def load_registry() -> tuple[Registry, Matcher]:
@@ -70,9 +77,7 @@ def load_registry() -> tuple[Registry, Matcher]:
             )
         )
         parties: dict[int, set[str]] = {}
-        for agreement_id, slug in Agreement.parties.rel.related_model.objects.values_list(
-            "agreement_id", "company__slug"
-        ):
+        for agreement_id, slug in Party.objects.values_list("agreement_id", "company__slug"):
             parties.setdefault(agreement_id, set()).add(slug)
         agreements = tuple(
             RegistryAgreement(slug, kind, frozenset(parties.get(pk, ())))
@@ -160,7 +165,8 @@ def refresh_suggestions(article: Article) -> dict[str, int]:
     pending = {
         _key(a): a
         for a in existing
-        if a.review_state == Annotation.ReviewState.SUGGESTED and a.source in MACHINE_SOURCES
+        if a.review_state == Annotation.ReviewState.SUGGESTED
+        and a.source in Annotation.Source.machine()
     }
     keep, create = set(), []
     for item in items:

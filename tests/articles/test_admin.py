@@ -203,3 +203,35 @@ def test_two_editors_saving_the_form_at_once_one_is_refused():
     assert sorted(statuses) == ["refused", "saved"]
     assert article.version == 2
     assert article.dek in {"A", "B"}
+
+
+def test_an_edit_that_puts_a_live_story_in_doubt_says_so_with_a_link_to_structure(client):
+    logged_in(client)
+    article = ArticleFactory(live=True, signed=True, body="Orange signed with AT&T. Then more.")
+    AnnotationFactory(article=article, words="Orange")
+
+    response = client.post(
+        change_url(article),
+        form_data(article, body="Orang signed with AT&T. Then more."),
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "This published story is in doubt" in page
+    assert "needs review" in page
+    assert reverse("admin:articles_article_structure", args=[article.pk]) in page
+    assert "Published, but in doubt" in client.get(change_url(article)).content.decode()
+
+
+def test_a_clean_edit_of_a_live_story_raises_no_doubt(client):
+    logged_in(client)
+    article = ArticleFactory(live=True, signed=True, body="Orange signed with AT&T. Then more.")
+    AnnotationFactory(article=article, words="Orange")
+
+    response = client.post(
+        change_url(article),
+        form_data(article, body="Orange signed with AT&T. Then much more."),
+        follow=True,
+    )
+
+    assert "in doubt" not in response.content.decode()

@@ -34,6 +34,8 @@ def test_live_means_published_and_past_any_embargo(status, offset, live):
 
     assert (article in Article.objects.live()) is live
     assert article.is_live is live
+    embargoed = status == Article.Status.PUBLISHED and not live
+    assert (article in Article.objects.embargoed()) is embargoed
 
 
 def test_embargoed_story_becomes_live_when_publish_at_passes():

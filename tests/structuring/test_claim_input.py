@@ -105,7 +105,7 @@ def test_bad_terms_are_refused_naming_the_field_and_write_nothing(client, scene,
     response = send(client, scene, **payload)
 
     assert response.status_code == 400, response.content
-    assert field in response.json()["error"]["fields"], response.json()
+    assert response.json()["error"]["field"] == field, response.json()
     assert (Claim.objects.count(), Claim.history.count()) == before
 
 
