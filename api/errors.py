@@ -1,18 +1,19 @@
 """Every API error is ``{"error": {"code", "message", "param"}}``, whatever raised it."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, JsonResponse
-from rest_framework import exceptions, status
+from django.http import Http404
+from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
 
 class InvalidParameter(exceptions.ValidationError):
     """A query parameter the API cannot use; the message says why, ``param`` names it."""
 
-    def __init__(self, param: str, message: str):
+    def __init__(self, param: str, message: str, code: str = "invalid_parameter"):
         super().__init__({param: [message]})
         self.param = param
         self.message = message
+        self.error_code = code
 
 
 CODES = {
@@ -51,18 +52,12 @@ def handle(exc, context):
     response = exception_handler(exc, context)
     if response is None:
         return None
-    if isinstance(exc, exceptions.ValidationError):
+    if isinstance(exc, InvalidParameter):
+        response.data = error_body(exc.error_code, exc.message, exc.param)
+    elif isinstance(exc, exceptions.ValidationError):
         param, message = _first_error(exc.detail)
         response.data = error_body("invalid_parameter", message, param)
     else:
         code = next((c for cls, c in CODES.items() if isinstance(exc, cls)), "error")
         response.data = error_body(code, str(exc.detail))
     return response
-
-
-def not_found(request, *args, **kwargs) -> JsonResponse:
-    """Answer for an address under the API that names no endpoint."""
-    return JsonResponse(
-        error_body("not_found", f"There is no API endpoint at {request.path}."),
-        status=status.HTTP_404_NOT_FOUND,
-    )

@@ -1,83 +1,156 @@
-"""Query parameters of the list endpoints, validated by django-filter; a bad value is a 400."""
+"""Query parameters of the list endpoints, validated by django-filter; a bad value is a 400.
+
+Each text filter carries the one pattern that both validates it here and is published in the
+OpenAPI document (``api.openapi``), so what the document calls valid is what the server accepts.
+Values are not stripped: what a partner sends is what is checked.
+"""
+
+import re
 
 import django_filters as filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from articles.models import Article
 from articles.search import matching
 from deals.models import Agreement, AgreementKind, AgreementStatus
-from registry.identifiers import SLUG, company_reference, is_country, split_ticker, ticker_condition
+from registry import identifiers
+from registry.identifiers import company_reference, split_ticker, ticker_condition
 from registry.models import Company
 from structuring.models import Annotation
+
+from . import params
 
 ARTICLE_ORDERINGS = ("-published_at", "published_at", "-updated_at", "updated_at")
 
 
-def slug_list(value: str) -> None:
-    for part in value.split(","):
-        if part.strip() and not SLUG.fullmatch(part.strip()):
-            raise ValidationError("Give slugs: letters, digits, hyphens and underscores.")
+def anchored(body: str) -> str:
+    """A pattern the whole value must match, in a form JSON Schema and ECMAScript read alike
+    (``(?!\\n)`` refuses the trailing line break Python's ``$`` would let through)."""
+    return rf"^(?:{body})$(?!\n)"
 
 
-def slug(value: str) -> None:
-    if not SLUG.fullmatch(value):
-        raise ValidationError("Give a slug: letters, digits, hyphens and underscores.")
+SLUG = identifiers.SLUG.pattern
+TICKER_PART = identifiers.TICKER_PART.pattern
+SLUGS = anchored(rf"{SLUG}(?:,{SLUG})*")
+# ``company_reference`` upper-cases an LEI and a Wikidata id, so either case is valid here.
+COMPANY = anchored(
+    rf"{SLUG}|lei:[A-Za-z0-9]{{18}}[0-9]{{2}}|wikidata:[Qq][1-9][0-9]{{0,11}}"
+    rf"|ticker:{TICKER_PART}:{TICKER_PART}"
+)
+TICKER = anchored(rf"(?:{TICKER_PART}:)?{TICKER_PART}")
+COUNTRY = anchored(r"[A-Za-z]{2}")
+WORDS = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
 
 
-def company_ref(value: str) -> None:
-    try:
-        company_reference(value)
-    except ValueError as error:
-        raise ValidationError(str(error)) from None
+class PatternField(forms.CharField):
+    def __init__(self, *, pattern: str, message: str, **kwargs):
+        self.pattern, self.message = re.compile(pattern), message
+        super().__init__(strip=False, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not self.pattern.search(value):
+            raise ValidationError(self.message)
 
 
-def country_code(value: str) -> None:
-    if not is_country(value.upper()):
-        raise ValidationError("A country is a two-letter ISO 3166-1 code, e.g. CN.")
+class PatternFilter(filters.CharFilter):
+    """Text that must match ``pattern`` (published as the parameter's pattern)."""
+
+    field_class = PatternField
+
+    def __init__(self, *args, pattern: str, message: str, **kwargs):
+        super().__init__(*args, pattern=pattern, message=message, **kwargs)
+        self.pattern = pattern
 
 
-def ticker(value: str) -> None:
-    if split_ticker(value, exchange_required=False) is None:
-        raise ValidationError("A ticker is a symbol (T) or EXCHANGE:SYMBOL (NYSE:T).")
-
-
-class SlugFilter(filters.CharFilter):
+class SlugFilter(PatternFilter):
     """A slug, or a comma-separated list of them; anything else is refused, not searched."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, validators=[slug_list], max_length=2000, **kwargs)
+        super().__init__(
+            *args,
+            pattern=SLUGS,
+            message="Give slugs, comma-separated: letters, digits, hyphens and underscores.",
+            max_length=2000,
+            **kwargs,
+        )
 
     def filter(self, qs, value):
-        slugs = [v.strip() for v in (value or "").split(",") if v.strip()]
-        return qs.filter(**{f"{self.field_name}__in": slugs}).distinct() if slugs else qs
+        return qs.filter(**{f"{self.field_name}__in": value.split(",")}).distinct() if value else qs
+
+
+class ParsedField(forms.Field):
+    """A value turned into a Python value by one of ``api.params``' strict parsers."""
+
+    def __init__(self, *, parse, max_length: int, **kwargs):
+        self.parse, self.max_length = parse, max_length
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            if len(value) > self.max_length:
+                raise ValueError(f"{self.label} is longer than {self.max_length} characters.")
+            return self.parse(value, self.label)
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
+
+
+class InstantFilter(filters.Filter):
+    """An ISO 8601 date-time (``api.params.instant``)."""
+
+    field_class = ParsedField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, parse=params.instant, max_length=40, **kwargs)
+
+
+class DayFilter(filters.Filter):
+    """A calendar date ``YYYY-MM-DD`` (``api.params.day``)."""
+
+    field_class = ParsedField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, parse=params.day, max_length=10, **kwargs)
 
 
 def _company_ids(value: str):
     return Company.objects.filter(company_reference(value)).values("pk")
 
 
+COMPANY_MESSAGE = "Give a company slug, or lei:LEI, ticker:EXCHANGE:SYMBOL or wikidata:QID."
+
+
 class ArticleFilter(filters.FilterSet):
-    q = filters.CharFilter(
-        method="search", max_length=200, help_text="Words to find (full-text search)."
+    q = PatternFilter(
+        method="search",
+        max_length=200,
+        pattern=WORDS,
+        message="Give at least one word to search for.",
+        help_text="Words to find (full-text search).",
     )
     section = SlugFilter(field_name="section__slug", help_text="Section slug(s), comma-separated.")
     reporter = SlugFilter(
         field_name="reporters__slug", help_text="Reporter slug(s), comma-separated."
     )
-    company = filters.CharFilter(
+    company = PatternFilter(
         method="by_company",
         max_length=250,
-        validators=[company_ref],
+        pattern=COMPANY,
+        message=COMPANY_MESSAGE,
         help_text=(
             "Stories with a confirmed mention of the company: its slug, or lei:LEI, "
             "ticker:EXCHANGE:SYMBOL, wikidata:QID."
         ),
     )
-    agreement = filters.CharFilter(
+    agreement = PatternFilter(
         method="by_agreement",
         max_length=200,
-        validators=[slug],
+        pattern=anchored(SLUG),
+        message="Give an agreement's slug: letters, digits, hyphens and underscores.",
         help_text="Stories reporting the agreement (slug).",
     )
     agreement_kind = filters.ChoiceFilter(
@@ -85,15 +158,22 @@ class ArticleFilter(filters.FilterSet):
         choices=AgreementKind.choices,
         help_text="Stories reporting an agreement of this kind.",
     )
-    published_after = filters.IsoDateTimeFilter(
-        field_name="publish_at", lookup_expr="gte", help_text="ISO 8601 date-time, inclusive."
+    published_after = InstantFilter(
+        field_name="publish_at",
+        lookup_expr="gte",
+        label="published_after",
+        help_text="ISO 8601 date-time, inclusive (UTC when no offset is given).",
     )
-    published_before = filters.IsoDateTimeFilter(
-        field_name="publish_at", lookup_expr="lt", help_text="ISO 8601 date-time, exclusive."
+    published_before = InstantFilter(
+        field_name="publish_at",
+        lookup_expr="lt",
+        label="published_before",
+        help_text="ISO 8601 date-time, exclusive (UTC when no offset is given).",
     )
-    updated_after = filters.IsoDateTimeFilter(
+    updated_after = InstantFilter(
         field_name="changed_at",
         lookup_expr="gte",
+        label="updated_after",
         help_text="Stories changed (text or structure) at or after this ISO 8601 date-time.",
     )
     ordering = filters.ChoiceFilter(
@@ -110,8 +190,7 @@ class ArticleFilter(filters.FilterSet):
         return queryset
 
     def search(self, queryset, name, value):
-        value = value.strip()
-        return queryset.filter(pk__in=matching(value).values("pk")) if value else queryset
+        return queryset.filter(pk__in=matching(value.strip()).values("pk"))
 
     def _mentioning(self, queryset, condition: Q):
         return queryset.filter(
@@ -129,21 +208,32 @@ class ArticleFilter(filters.FilterSet):
 
 
 class AgreementFilter(filters.FilterSet):
-    kind = filters.MultipleChoiceFilter(choices=AgreementKind.choices, help_text="Kind(s).")
-    status = filters.MultipleChoiceFilter(choices=AgreementStatus.choices, help_text="Status(es).")
-    party = filters.CharFilter(
+    kind = filters.MultipleChoiceFilter(
+        choices=AgreementKind.choices, help_text="Kind(s); repeat the parameter for several."
+    )
+    status = filters.MultipleChoiceFilter(
+        choices=AgreementStatus.choices, help_text="Status(es); repeat the parameter for several."
+    )
+    party = PatternFilter(
         method="by_party",
         max_length=250,
-        validators=[company_ref],
+        pattern=COMPANY,
+        message=COMPANY_MESSAGE,
         help_text="A party: company slug, or lei:, ticker:EXCHANGE:SYMBOL, wikidata: reference.",
     )
     sector = SlugFilter(field_name="sectors__slug", help_text="Sector slug(s), comma-separated.")
     region = SlugFilter(field_name="regions__slug", help_text="Region slug(s), comma-separated.")
-    announced_after = filters.DateFilter(
-        field_name="announced_on", lookup_expr="gte", help_text="On or after, YYYY-MM-DD."
+    announced_after = DayFilter(
+        field_name="announced_on",
+        lookup_expr="gte",
+        label="announced_after",
+        help_text="Announced on or after this date, YYYY-MM-DD.",
     )
-    announced_before = filters.DateFilter(
-        field_name="announced_on", lookup_expr="lt", help_text="Before, YYYY-MM-DD."
+    announced_before = DayFilter(
+        field_name="announced_on",
+        lookup_expr="lt",
+        label="announced_before",
+        help_text="Announced before this date, YYYY-MM-DD.",
     )
 
     class Meta:
@@ -155,19 +245,25 @@ class AgreementFilter(filters.FilterSet):
 
 
 class CompanyFilter(filters.FilterSet):
-    q = filters.CharFilter(
-        method="by_name", max_length=200, help_text="Part of the name, legal name or an alias."
+    q = PatternFilter(
+        method="by_name",
+        max_length=200,
+        pattern=WORDS,
+        message="Give part of a name to search for.",
+        help_text="Part of the name, legal name or an alias.",
     )
-    country = filters.CharFilter(
+    country = PatternFilter(
         method="by_country",
         max_length=2,
-        validators=[country_code],
-        help_text="ISO 3166-1 alpha-2 country code, e.g. CN.",
+        pattern=COUNTRY,
+        message="A country is a two-letter ISO 3166-1 code, e.g. CN.",
+        help_text="ISO 3166-1 alpha-2 country code, e.g. CN (any case).",
     )
-    ticker = filters.CharFilter(
+    ticker = PatternFilter(
         method="by_ticker",
         max_length=41,
-        validators=[ticker],
+        pattern=TICKER,
+        message="A ticker is a symbol (T) or EXCHANGE:SYMBOL (NYSE:T).",
         help_text="A ticker symbol, alone (T) or with its exchange (NYSE:T).",
     )
 
@@ -177,8 +273,6 @@ class CompanyFilter(filters.FilterSet):
 
     def by_name(self, queryset, name, value):
         value = value.strip()
-        if not value:
-            return queryset
         return queryset.filter(
             Q(name__icontains=value)
             | Q(legal_name__icontains=value)

@@ -1,49 +1,72 @@
 """A live story as an IPTC ninjs 3.1 news item that ``import_stories`` reads back.
 
-Companies are ``organisations`` (``rel`` about when a party to the story's deals, else mentions)
-with ticker ``symbols``; reporters, speakers and people named are ``people``; the deals are
-``events`` whose ``uri`` is the deal page; sectors and regions are ``subjects``; related stories
-are ``associations``.
+How the story's structure is carried, in the properties IPTC made for each:
+- ``organisations``: the companies named and the parties to the story's deals (``rel`` ``about``
+  for a party, else ``mentions``). ``uri`` is the company's stable identifier: its Wikidata
+  entity, else its LEI record at GLEIF, else our company page; our page is always in
+  ``contactInfo`` (``type`` ``web``); tickers are ``symbols``.
+- ``places``: the deals' regions (``rel`` ``region``).
+- ``subjects``: the section (``rel`` ``section``), the deals' sectors (``rel`` ``sector``), and
+  each deal's kind and status (``rel`` ``agreement-kind`` and ``agreement-status``). Sectors,
+  regions, kinds and statuses are a vocabulary of our own whose concept ``uri`` is the API list
+  of agreements filtered by it, and whose ``literal`` is the term's slug.
+- ``events``: the deals, each with its page as ``uri`` and its slug as ``id``.
+- ``people``: reporters (``author``), speakers of quotes (``quoted``) and people named
+  (``mentioned``).
+- ``associations``: related stories (``rel`` ``related``, with the reason) and each quote
+  (``rel`` ``quote``: the quoted words as a ``quote`` body, the speaker as ``people``).
 """
 
-from registry.models import Company, Ticker
-from structuring.models import Annotation
+from . import selectors
+from .links import Links
 
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/{}"
+GLEIF_RECORD = "https://api.gleif.org/api/v1/lei-records/{}"
 
 
 def _words(text: str) -> int:
     return len(text.split())
 
 
-def to_ninjs(story: dict) -> dict:
-    """``story`` is the API's article detail (every field)."""
-    mentions = story["mentions"]
-    company_slugs = list(
-        dict.fromkeys(m["target"]["slug"] for m in mentions if m["kind"] == Annotation.Kind.COMPANY)
-    )
-    central = {p["company"]["slug"] for a in story["agreements"] for p in a["parties"]}
-    companies = {c.slug: c for c in Company.objects.filter(slug__in=company_slugs)}
-    symbols: dict[str, list[dict]] = {}
-    for ticker in Ticker.objects.filter(company__slug__in=company_slugs).values(
-        "company__slug", "exchange", "symbol"
-    ):
-        symbols.setdefault(ticker["company__slug"], []).append(
-            {"exchange": ticker["exchange"], "symbol": ticker["symbol"]}
-        )
-    organisations = []
-    for slug in company_slugs:
-        company = companies[slug]
-        organisation = {
-            "name": company.name,
-            "rel": "about" if slug in central else "mentions",
-            "uri": next(m["target"]["url"] for m in mentions if m["target"]["slug"] == slug),
-            "literal": slug,
-        }
-        if slug in symbols:
-            organisation["symbols"] = symbols[slug]
-        organisations.append(organisation)
+def _term(links: Links, name: str, rel: str, filter_name: str, value: str) -> dict:
+    return {
+        "name": name,
+        "rel": rel,
+        "literal": value,
+        "uri": links.path(f"/api/v1/agreements/?{filter_name}={value}"),
+    }
 
+
+def _organisations(story: dict, links: Links) -> list[dict]:
+    parties = {p["company"]["slug"] for a in story["agreements"] for p in a["parties"]}
+    named = [m["target"]["slug"] for m in story["mentions"] if m["kind"] == "company"]
+    slugs = list(dict.fromkeys([*named, *sorted(parties)]))
+    companies = selectors.organisations(slugs)
+    found = []
+    for slug in slugs:
+        company = companies[slug]
+        page = links.page("company", slug)
+        if company["wikidata_id"]:
+            uri = WIKIDATA_ENTITY.format(company["wikidata_id"])
+        elif company["lei"]:
+            uri = GLEIF_RECORD.format(company["lei"])
+        else:
+            uri = page
+        organisation = {
+            "name": company["name"],
+            "rel": "about" if slug in parties else "mentions",
+            "uri": uri,
+            "literal": slug,
+            "contactInfo": [{"type": "web", "name": "Newsroom company page", "value": page}],
+        }
+        if company["symbols"]:
+            organisation["symbols"] = company["symbols"]
+        found.append(organisation)
+    return found
+
+
+def _people(story: dict) -> list[dict]:
     people = [
         {
             "name": b["name"],
@@ -57,28 +80,75 @@ def to_ninjs(story: dict) -> dict:
     for quote in story["quotes"]:
         if quote["speaker"]:
             named.setdefault(quote["speaker"]["name"], "quoted")
-    for mention in mentions:
-        if mention["kind"] == Annotation.Kind.PERSON:
+    for mention in story["mentions"]:
+        if mention["kind"] == "person":
             named.setdefault(mention["target"]["name"], "mentioned")
-    people += [{"name": name, "rel": rel} for name, rel in named.items()]
+    return people + [{"name": name, "rel": rel} for name, rel in named.items()]
 
+
+def _subjects(story: dict, links: Links) -> list[dict]:
     subjects: dict[tuple[str, str], dict] = {}
+    if story["section"]:
+        section = story["section"]
+        subjects["section", section["slug"]] = {
+            "name": section["name"],
+            "rel": "section",
+            "literal": section["slug"],
+            "uri": section["url"],
+        }
     for agreement in story["agreements"]:
-        for rel in ("sectors", "regions"):
-            for tag in agreement[rel]:
-                subjects.setdefault(
-                    (rel, tag["slug"]),
-                    {"name": tag["name"], "rel": rel[:-1], "literal": tag["slug"]},
-                )
+        for tag in agreement["sectors"]:
+            subjects["sector", tag["slug"]] = _term(
+                links, tag["name"], "sector", "sector", tag["slug"]
+            )
+        for rel, name in (("agreement-kind", "kind"), ("agreement-status", "status")):
+            value = agreement[name]
+            label = value.replace("_", " ").capitalize()
+            subjects[rel, value] = _term(links, label, rel, name, value)
+    return list(subjects.values())
 
+
+def _associations(story: dict) -> list[dict]:
+    related = [
+        {
+            "name": f"related-{n}",
+            "rel": "related",
+            "uri": r["url"],
+            "type": "text",
+            "headlines": [{"role": "main", "value": r["headline"]}],
+            "descriptions": [{"role": "reason", "value": r["reason"]}],
+        }
+        for n, r in enumerate(story["related"], 1)
+    ]
+    quotes = [
+        {
+            "name": f"quote-{n}",
+            "rel": "quote",
+            "uri": f"{story['url']}#quote-{q['start']}-{q['end']}",
+            "type": "text",
+            "representationType": "partial",
+            "bodies": [{"role": "quote", "contentType": "text/plain", "value": q["exact"]}],
+            **(
+                {"people": [{"name": q["speaker"]["name"], "rel": "speaker"}]}
+                if q["speaker"]
+                else {}
+            ),
+        }
+        for n, q in enumerate(story["quotes"], 1)
+    ]
+    return related + quotes
+
+
+def to_ninjs(story: dict, links: Links) -> dict:
+    """``story`` is the API's article detail (every field), as serialized."""
     item = {
         "uri": story["url"],
         "type": "text",
         "representationType": "full",
         "profile": "newsroom-article",
         "version": str(story["version"]),
-        "firstCreated": story["published_at"].isoformat(),
-        "versionCreated": story["updated_at"].isoformat(),
+        "firstCreated": story["published_at"],
+        "versionCreated": story["updated_at"],
         "pubStatus": "usable",
         "language": story["language"],
         "slugline": story["slug"],
@@ -100,33 +170,22 @@ def to_ninjs(story: dict) -> dict:
         item["descriptions"] = [{"role": "summary", "value": story["dek"]}]
     if story["dateline"]:
         item["located"] = story["dateline"]
-    if people:
-        item["people"] = people
-    if organisations:
-        item["organisations"] = organisations
-    if story["agreements"]:
-        item["events"] = [
+    parts = {
+        "people": _people(story),
+        "organisations": _organisations(story, links),
+        "places": list(
             {
-                "id": a["slug"],
-                "name": a["title"],
-                "rel": a["kind"],
-                "uri": a["url"],
-                "literal": a["status"],
-            }
+                tag["slug"]: _term(links, tag["name"], "region", "region", tag["slug"])
+                for agreement in story["agreements"]
+                for tag in agreement["regions"]
+            }.values()
+        ),
+        "subjects": _subjects(story, links),
+        "events": [
+            {"id": a["slug"], "name": a["title"], "rel": "reported", "uri": a["url"]}
             for a in story["agreements"]
-        ]
-    if subjects:
-        item["subjects"] = list(subjects.values())
-    if story["related"]:
-        item["associations"] = [
-            {
-                "name": f"related-{n}",
-                "rel": "related",
-                "uri": r["url"],
-                "type": "text",
-                "headlines": [{"role": "main", "value": r["headline"]}],
-                "descriptions": [{"role": "reason", "value": r["reason"]}],
-            }
-            for n, r in enumerate(story["related"], 1)
-        ]
+        ],
+        "associations": _associations(story),
+    }
+    item.update({name: value for name, value in parts.items() if value})
     return item

@@ -10,22 +10,17 @@ from urllib.parse import urlencode
 from django.core import signing
 from django.db.models import Q
 
+from . import params
 from .errors import InvalidParameter
 
-DEFAULT_PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
 _SALT = "newsroom.api.cursor"
 
 
-def page_size(params) -> int:
-    raw = params.get("page_size")
-    if raw is None or raw == "":
-        return DEFAULT_PAGE_SIZE
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
-        raise InvalidParameter(
-            "page_size", f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}."
-        )
-    return int(raw)
+def page_size(query) -> int:
+    try:
+        return params.page_size(query.get("page_size"))
+    except ValueError as error:
+        raise InvalidParameter("page_size", str(error)) from None
 
 
 @dataclass(frozen=True)
@@ -63,11 +58,15 @@ class Keyset:
             name, key = signing.loads(cursor, salt=_SALT)
         except (signing.BadSignature, ValueError, TypeError):
             raise InvalidParameter(
-                "cursor", "This cursor is not valid; use the 'next' link of a previous page."
+                "cursor",
+                "This cursor is not valid; use the 'next' link of a previous page.",
+                "invalid_cursor",
             ) from None
         if name != self.name or len(key) != len(self.fields):
             raise InvalidParameter(
-                "cursor", "This cursor belongs to another ordering or endpoint; start again."
+                "cursor",
+                "This cursor belongs to another ordering or endpoint; start again.",
+                "invalid_cursor",
             )
         fields = [model._meta.get_field(f.lstrip("-")) for f in self.fields]
         return [field.to_python(value) for field, value in zip(fields, key, strict=True)]
@@ -88,6 +87,6 @@ def paginate(queryset, keyset: Keyset, request, fetch=list) -> tuple[list, str |
     if len(rows) <= size:
         return rows, None
     rows = rows[:size]
-    query = {k: v for k, v in params.items() if k != "cursor"}
-    query["cursor"] = keyset.encode(rows[-1])
-    return rows, request.build_absolute_uri(request.path) + "?" + urlencode(query)
+    query = {k: v for k, v in params.lists() if k != "cursor"}
+    query["cursor"] = [keyset.encode(rows[-1])]
+    return rows, request.build_absolute_uri(request.path) + "?" + urlencode(query, doseq=True)

@@ -9,3 +9,10 @@ class SafeJSONRenderer(JSONRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
         raw = super().render(data, accepted_media_type, renderer_context)
         return raw.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+
+
+class NinjsRenderer(SafeJSONRenderer):
+    """A story as an IPTC ninjs news item, asked for with ``Accept``."""
+
+    media_type = "application/vnd.iptc.ninjs+json"
+    format = "ninjs"

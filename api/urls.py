@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularSwaggerView
 
-from . import errors, views
+from . import views
 
 app_name = "api"
 
@@ -18,5 +18,5 @@ urlpatterns = [
     path("changes/", views.ChangeList.as_view(), name="changes"),
     path("schema/", views.Schema.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    re_path(r"^[\s\S]*$", errors.not_found),  # any path, even one holding a line break
+    re_path(r"^[\s\S]*$", views.NoEndpoint.as_view()),  # any path, even one holding a line break
 ]

@@ -1,33 +1,38 @@
-"""The partner API: read-only, keyed, throttled by tier, and only ever about live stories."""
+"""The partner API: read-only, keyed, throttled by tier, and only ever about live stories.
 
-from datetime import UTC, timedelta
+Views read through ``api.selectors`` and answer through ``api.serializers``; ``api.openapi``
+turns the same serializers and filtersets into the OpenAPI document.
+"""
+
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
+from django.utils.cache import patch_vary_headers
+from django_filters import MultipleChoiceFilter
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotAcceptable, NotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 
-from articles.models import Article, Reporter, Section
 from articles.rankings import rankings_for
-from structuring import selectors
 
-from . import representations as out
-from . import schema
+from . import params, selectors
+from . import serializers as out
 from .authentication import Caller, PartnerKeyAuthentication
 from .errors import InvalidParameter
 from .filters import AgreementFilter, ArticleFilter, CompanyFilter
+from .links import Links
 from .ninjs import to_ninjs
+from .openapi import document, field_names_pattern
 from .pagination import Keyset, paginate
+from .rendering import NinjsRenderer, SafeJSONRenderer
+from .stories import shown
 from .throttling import TierThrottle
 
 ARTICLE_ORDERS = {
@@ -49,36 +54,6 @@ class HasPartnerKey(BasePermission):
         return isinstance(request.auth, Caller)
 
 
-def answers(ok, *, found: bool = False, **more) -> dict:
-    """The documented answers of an operation: ``ok`` and every error it can give."""
-    errors = {
-        400: "A parameter is unknown or its value cannot be used; `param` names it.",
-        401: "No key, or a key that is not valid.",
-        403: "The key is revoked or expired, or the partner is suspended.",
-        406: "The Accept header asks for something other than JSON.",
-        429: "Over the tier's requests a minute; retry after `Retry-After` seconds.",
-    }
-    if found:
-        errors[404] = "Nothing live has this slug."
-    return {
-        200: ok,
-        **more,
-        **{code: OpenApiResponse(schema.Error, description=text) for code, text in errors.items()},
-    }
-
-
-def fields_param(name="fields"):
-    return OpenApiParameter(
-        name, str, description="Comma-separated names of the fields to return (sparse output)."
-    )
-
-
-PAGE_PARAMS = [
-    OpenApiParameter("cursor", str, description="The opaque cursor from a page's `next` link."),
-    OpenApiParameter("page_size", int, description="Items per page, 1 to 100 (default 20)."),
-]
-
-
 class PartnerView(GenericAPIView):
     """Common ground: key, tier throttle, strict parameters, sparse fields."""
 
@@ -86,17 +61,35 @@ class PartnerView(GenericAPIView):
     permission_classes = [HasPartnerKey]
     throttle_classes = [TierThrottle]
     filter_backends = [DjangoFilterBackend]
+    renderer_classes = [SafeJSONRenderer]
+    # HEAD answers as GET does; OPTIONS, like every other method, is a 405.
+    http_method_names = ["get", "head"]
     fields_allowed: tuple[str, ...] = ()
-    fields_default: tuple[str, ...] | None = None
     params_allowed: frozenset[str] = frozenset({"fields"})
     pagination_class = None
 
     def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
+        try:
+            super().initial(request, *args, **kwargs)
+        except NotAcceptable:
+            # The key is checked and counted first, so that a 406 carries the rate limit too.
+            self.perform_authentication(request)
+            self.check_permissions(request)
+            self.check_throttles(request)
+            raise
+        self.check_params(request)
+
+    def check_params(self, request) -> None:
         known = set(self.params_allowed)
+        repeatable = set()
         filterset_class = getattr(self, "filterset_class", None)
         if filterset_class is not None:
             known |= set(filterset_class.base_filters)
+            repeatable = {
+                name
+                for name, item in filterset_class.base_filters.items()
+                if isinstance(item, MultipleChoiceFilter)
+            }
         for name, values in request.query_params.lists():
             if any("\x00" in value for value in values):
                 raise InvalidParameter(name, "A parameter may not contain a NUL character.")
@@ -107,23 +100,25 @@ class PartnerView(GenericAPIView):
                     name,
                     f"Unknown parameter '{name[:50]}'; this endpoint takes: {', '.join(sorted(known))}.",
                 )
+            if len(values) > 1 and name not in repeatable:
+                raise InvalidParameter(name, f"Give '{name}' once.")
 
     def wanted_fields(self) -> set[str]:
         raw = self.request.query_params.get("fields")
-        if raw is None or not raw.strip():
-            return set(self.fields_default or self.fields_allowed)
-        names = {n.strip() for n in raw.split(",") if n.strip()}
-        unknown = names - set(self.fields_allowed)
-        if unknown:
+        if raw is None:
+            return set(self.fields_allowed)
+        if len(raw) > 1000 or not re.search(field_names_pattern(self.fields_allowed), raw):
+            names = {n.strip() for n in raw.split(",")}
+            unknown = ", ".join(sorted(names - set(self.fields_allowed)))[:200]
             raise InvalidParameter(
                 "fields",
-                f"Unknown field(s) {', '.join(sorted(unknown))[:200]}; "
-                f"choose from {', '.join(self.fields_allowed)}.",
+                f"Unknown field(s) {unknown or raw[:50]!r}; give comma-separated names "
+                f"from {', '.join(self.fields_allowed)}.",
             )
-        return names
+        return set(raw.split(","))
 
-    def links(self) -> out.Links:
-        return out.Links(self.request)
+    def context(self) -> dict:
+        return {"links": Links(self.request)}
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -137,8 +132,9 @@ class PartnerView(GenericAPIView):
         )
         return response
 
-    def page(self, rows, next_url) -> Response:
-        return Response({"results": rows, "next": next_url})
+    def page(self, serializer, rows, next_url, **kwargs) -> Response:
+        items = serializer(rows, many=True, context=self.context(), **kwargs).data
+        return Response({"results": items, "next": next_url})
 
 
 class ArticleList(PartnerView):
@@ -149,13 +145,15 @@ class ArticleList(PartnerView):
     params_allowed = frozenset({"fields", "cursor", "page_size"})
 
     def get_queryset(self):
-        return Article.objects.live()
+        return selectors.live_stories()
 
-    @extend_schema(
-        operation_id="articles_list",
-        summary="Live stories, newest first",
-        parameters=[*PAGE_PARAMS, fields_param()],
-        responses=answers(schema.ArticlePage),
+    @document(
+        "articles_list",
+        "Live stories, newest first",
+        out.ArticlePage,
+        fields=out.ARTICLE_FIELDS,
+        filterset=ArticleFilter,
+        paged=True,
     )
     def get(self, request):
         fields = self.wanted_fields()
@@ -165,10 +163,16 @@ class ArticleList(PartnerView):
             queryset,
             ARTICLE_ORDERS[ordering],
             request,
-            fetch=lambda qs: list(qs.values(*out.ARTICLE_COLUMNS)),
+            fetch=lambda qs: list(selectors.story_rows(qs)),
         )
-        items = out.stories_out(rows, self.links(), fields, out.ARTICLE_FIELDS)
-        return self.page(items, next_url)
+        items = shown(rows, fields, self.context(), out.ArticleItem)
+        return Response({"results": items, "next": next_url})
+
+
+NINJS_ITEM = OpenApiResponse(
+    {"type": "object", "description": "An IPTC ninjs 3.1 news item.", "required": ["uri"]},
+    description="The story as an IPTC ninjs 3.1 news item (format=ninjs or that Accept).",
+)
 
 
 class ArticleDetail(PartnerView):
@@ -176,45 +180,60 @@ class ArticleDetail(PartnerView):
 
     fields_allowed = out.ARTICLE_DETAIL_FIELDS
     params_allowed = frozenset({"fields", "format"})
+    renderer_classes = [SafeJSONRenderer, NinjsRenderer]
 
-    @extend_schema(
-        operation_id="articles_retrieve",
-        summary="One live story with its structure (or as IPTC ninjs 3.1)",
-        parameters=[
-            fields_param(),
+    @document(
+        "articles_retrieve",
+        "One live story with its structure (or as IPTC ninjs 3.1)",
+        out.ArticleDetail,
+        fields=out.ARTICLE_DETAIL_FIELDS,
+        found=True,
+        more=[
             OpenApiParameter(
                 "format",
                 str,
                 enum=["json", "ninjs"],
-                description="`ninjs` returns the story as an IPTC ninjs 3.1 news item.",
-            ),
+                description=(
+                    "`ninjs` returns the story as an IPTC ninjs 3.1 news item, as does "
+                    f"`Accept: {out.NINJS_MEDIA_TYPE}`. Not with `fields`."
+                ),
+                examples=[OpenApiExample("ninjs", value="ninjs")],
+            )
         ],
-        responses={
-            **answers(schema.ArticleDetail, found=True),
-            (200, "application/json"): schema.ArticleDetail,
-            (200, schema.NINJS_MEDIA_TYPE): OpenApiResponse(
-                OpenApiTypes.OBJECT, description="An IPTC ninjs 3.1 news item (format=ninjs)."
-            ),
+        media_types={
+            (200, "application/json"): out.ArticleDetail,
+            (200, out.NINJS_MEDIA_TYPE): NINJS_ITEM,
         },
     )
     def get(self, request, slug):
-        shape = request.query_params.get("format", "json")
+        wants_ninjs = request.accepted_renderer.format == "ninjs"
+        shape = request.query_params.get("format", "ninjs" if wants_ninjs else "json")
         if shape not in ("json", "ninjs"):
             raise InvalidParameter("format", "format must be json or ninjs.")
+        if shape == "json" and wants_ninjs:
+            raise NotAcceptable(f"format=json is not {out.NINJS_MEDIA_TYPE}.")
         if shape == "ninjs" and "fields" in request.query_params:
-            raise InvalidParameter("fields", "ninjs is a whole news item; drop fields.")
-        fields = set(out.ARTICLE_DETAIL_FIELDS) if shape == "ninjs" else self.wanted_fields()
-        row = Article.objects.live().filter(slug=slug).values(*out.ARTICLE_COLUMNS, "body").first()
+            raise InvalidParameter(
+                "fields", "ninjs is a whole news item; drop fields.", "conflicting_parameters"
+            )
+        fields = set(self.fields_allowed) if shape == "ninjs" else self.wanted_fields()
+        row = selectors.story_rows(selectors.live_stories().filter(slug=slug), body=True).first()
         if row is None:
             raise not_found("story")
-        story = out.stories_out([row], self.links(), fields, out.ARTICLE_DETAIL_FIELDS)[0]
+        story = shown([row], fields, self.context(), out.ArticleDetail)[0]
         if shape == "ninjs":
-            return Response(to_ninjs(story), content_type=schema.NINJS_MEDIA_TYPE)
+            return Response(to_ninjs(story, Links(request)), content_type=out.NINJS_MEDIA_TYPE)
         return Response(story)
 
-
-def _companies(queryset):
-    return queryset.select_related("parent").prefetch_related("tickers", "aliases")
+    def finalize_response(self, request, response, *args, **kwargs):
+        if response.status_code >= 400:  # errors are JSON, whatever was asked for
+            request.accepted_renderer, request.accepted_media_type = (
+                SafeJSONRenderer(),
+                SafeJSONRenderer.media_type,
+            )
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Accept"])
+        return response
 
 
 class CompanyList(PartnerView):
@@ -227,17 +246,21 @@ class CompanyList(PartnerView):
     def get_queryset(self):
         return selectors.public_companies()
 
-    @extend_schema(
-        operation_id="companies_list",
-        summary="Companies that live stories name or whose deals they report",
-        parameters=[*PAGE_PARAMS, fields_param()],
-        responses=answers(schema.CompanyPage),
+    @document(
+        "companies_list",
+        "Companies that live stories name or whose deals they report",
+        out.CompanyPage,
+        fields=out.COMPANY_FIELDS,
+        filterset=CompanyFilter,
+        paged=True,
     )
     def get(self, request):
         fields = self.wanted_fields()
         queryset = self.filter_queryset(self.get_queryset())
-        rows, next_url = paginate(_companies(queryset), BY_SLUG, request)
-        return self.page(out.companies_out(rows, self.links(), fields), next_url)
+        rows, next_url = paginate(queryset, BY_SLUG, request)
+        if "parent" in fields:
+            selectors.with_public_parents(rows)
+        return self.page(out.CompanyItem, rows, next_url, fields=fields)
 
 
 class CompanyDetail(PartnerView):
@@ -245,18 +268,25 @@ class CompanyDetail(PartnerView):
 
     fields_allowed = out.COMPANY_DETAIL_FIELDS
 
-    @extend_schema(
-        operation_id="companies_retrieve",
-        summary="One company, with its public agreements",
-        parameters=[fields_param()],
-        responses=answers(schema.CompanyDetail, found=True),
+    @document(
+        "companies_retrieve",
+        "One company, with its public agreements",
+        out.CompanyDetail,
+        fields=out.COMPANY_DETAIL_FIELDS,
+        found=True,
     )
     def get(self, request, slug):
         fields = self.wanted_fields()
-        company = _companies(selectors.public_companies()).filter(slug=slug).first()
+        company = selectors.public_companies().filter(slug=slug).first()
         if company is None:
             raise not_found("company")
-        return Response(out.company_detail(company, self.links(), fields))
+        if "parent" in fields:
+            selectors.with_public_parents([company])
+        if "story_count" in fields:
+            company.story_count = selectors.company_story_count(company)
+        if "agreements" in fields:
+            company.agreements = selectors.company_agreements(company)
+        return Response(out.CompanyDetail(company, fields=fields, context=self.context()).data)
 
 
 class AgreementList(PartnerView):
@@ -269,21 +299,22 @@ class AgreementList(PartnerView):
     def get_queryset(self):
         return selectors.public_agreements()
 
-    @extend_schema(
-        operation_id="agreements_list",
-        summary="Agreements (deals) that live stories report",
-        parameters=[*PAGE_PARAMS, fields_param()],
-        responses=answers(schema.AgreementPage),
+    @document(
+        "agreements_list",
+        "Agreements (deals) that live stories report",
+        out.AgreementPage,
+        fields=out.AGREEMENT_FIELDS,
+        filterset=AgreementFilter,
+        paged=True,
     )
     def get(self, request):
         fields = self.wanted_fields()
         queryset = self.filter_queryset(self.get_queryset())
         rows, next_url = paginate(
-            queryset, BY_SLUG, request, fetch=lambda qs: list(qs.values("id", "slug"))
+            queryset, BY_SLUG, request, fetch=lambda qs: list(qs.values_list("id", flat=True))
         )
-        shown = out.agreements_out([r["id"] for r in rows], self.links())
-        items = [{k: v for k, v in shown[r["id"]].items() if k in fields} for r in rows]
-        return self.page(items, next_url)
+        found = selectors.agreements(rows)
+        return self.page(out.AgreementItem, [found[pk] for pk in rows], next_url, fields=fields)
 
 
 class AgreementDetail(PartnerView):
@@ -291,18 +322,24 @@ class AgreementDetail(PartnerView):
 
     fields_allowed = out.AGREEMENT_DETAIL_FIELDS
 
-    @extend_schema(
-        operation_id="agreements_retrieve",
-        summary="One agreement with its timeline and the stories that report it",
-        parameters=[fields_param()],
-        responses=answers(schema.AgreementDetail, found=True),
+    @document(
+        "agreements_retrieve",
+        "One agreement with its timeline and the stories that report it",
+        out.AgreementDetail,
+        fields=out.AGREEMENT_DETAIL_FIELDS,
+        found=True,
     )
     def get(self, request, slug):
         fields = self.wanted_fields()
         agreement = selectors.public_agreements().filter(slug=slug).first()
         if agreement is None:
             raise not_found("agreement")
-        return Response(out.agreement_detail(agreement, self.links(), fields))
+        item = selectors.agreements([agreement.pk])[agreement.pk]
+        if "timeline" in fields:
+            item["timeline"] = selectors.timeline(agreement)
+        if "stories" in fields:
+            item["stories"] = selectors.agreement_stories(agreement)
+        return Response(out.AgreementDetail(item, fields=fields, context=self.context()).data)
 
 
 class ReporterList(PartnerView):
@@ -310,25 +347,17 @@ class ReporterList(PartnerView):
 
     params_allowed = frozenset({"cursor", "page_size"})
 
-    @extend_schema(
-        operation_id="reporters_list",
-        summary="Reporters with at least one live story",
-        parameters=PAGE_PARAMS,
-        responses=answers(schema.ReporterPage),
+    @document(
+        "reporters_list", "Reporters with at least one live story", out.ReporterPage, paged=True
     )
     def get(self, request):
-        queryset = Reporter.objects.public()
         rows, next_url = paginate(
-            queryset,
+            selectors.bylined_reporters(),
             BY_SLUG,
             request,
             fetch=lambda qs: list(qs.values("slug", "name", "email", "bio")),
         )
-        links = self.links()
-        for row in rows:
-            row["url"] = links.page("reporter", row["slug"])
-            row["stories_url"] = links.path(f"/api/v1/articles/?reporter={row['slug']}")
-        return self.page(rows, next_url)
+        return self.page(out.Reporter, rows, next_url)
 
 
 class SectionList(PartnerView):
@@ -336,20 +365,9 @@ class SectionList(PartnerView):
 
     params_allowed = frozenset()
 
-    @extend_schema(
-        operation_id="sections_list",
-        summary="The sections of the site",
-        responses=answers(schema.SectionPage),
-    )
+    @document("sections_list", "The sections of the site", out.SectionPage)
     def get(self, request):
-        links = self.links()
-        rows = list(
-            Section.objects.order_by("position", "name").values("slug", "name", "description")
-        )
-        for row in rows:
-            row["url"] = links.page("section", row["slug"])
-            row["stories_url"] = links.path(f"/api/v1/articles/?section={row['slug']}")
-        return self.page(rows, None)
+        return self.page(out.Section, selectors.sections(), None)
 
 
 class RankingList(PartnerView):
@@ -357,33 +375,11 @@ class RankingList(PartnerView):
 
     params_allowed = frozenset()
 
-    @extend_schema(
-        operation_id="rankings_list",
-        summary="The site-wide ranked lists as readers see them now",
-        responses=answers(schema.RankingPage),
+    @document(
+        "rankings_list", "The site-wide ranked lists as readers see them now", out.RankingPage
     )
     def get(self, request):
-        links = self.links()
-        rows = [
-            {
-                "slug": r.slug,
-                "title": r.title,
-                "kind": r.kind,
-                "sponsored": r.sponsored,
-                "entries": [
-                    {
-                        "position": e.position,
-                        "title": e.title,
-                        "url": links.path(e.url) if e.url.startswith("/") else (e.url or None),
-                        "external": e.external,
-                        "sponsor": e.sponsor or None,
-                    }
-                    for e in r.entries
-                ],
-            }
-            for r in rankings_for(None)
-        ]
-        return self.page(rows, None)
+        return self.page(out.Ranking, rankings_for(None), None)
 
 
 class ChangeList(PartnerView):
@@ -391,83 +387,75 @@ class ChangeList(PartnerView):
 
     params_allowed = frozenset({"since", "cursor", "page_size"})
 
-    @extend_schema(
-        operation_id="changes_list",
-        summary="What was published, updated or withdrawn, oldest first",
+    @document(
+        "changes_list",
+        "What was published, updated or withdrawn, oldest first",
+        out.ChangePage,
+        paged=True,
         description=(
             "Replay from the start (no `since`) and follow `next` to mirror the live set; keep "
             "the last `next` and call it again later for what changed since. A withdrawn story "
             "is a tombstone: drop it. Changes appear a few seconds after they are made."
         ),
-        parameters=[
-            *PAGE_PARAMS,
-            OpenApiParameter("since", str, description="An ISO 8601 date-time: changes after it."),
+        more=[
+            OpenApiParameter(
+                "since",
+                {"type": "string", "format": "date-time", "maxLength": 40},
+                description=(
+                    "An ISO 8601 date-time (UTC when no offset is given): changes after it. "
+                    "Not with `cursor`."
+                ),
+                examples=[OpenApiExample("since", value="2026-03-04T09:30:00Z")],
+            )
         ],
-        responses=answers(schema.ChangePage),
     )
     def get(self, request):
-        params = request.query_params
+        query = request.query_params
         settle = float(getattr(settings, "NEWSROOM_CHANGES_SETTLE_SECONDS", 5))
         now = timezone.now()
-        live = Q(status=Article.Status.PUBLISHED, publish_at__lte=now)
-        was_public = Q(first_published_at__isnull=False, first_published_at__lt=F("changed_at"))
-        queryset = Article.objects.filter(changed_at__lte=now - timedelta(seconds=settle)).filter(
-            live | was_public
-        )
-        since = params.get("since")
+        queryset = selectors.changed_stories(now, settle)
+        since = query.get("since")
         if since:
-            if params.get("cursor"):
-                raise InvalidParameter("since", "Give since or cursor, not both.")
-            when = parse_datetime(since) if len(since) < 40 else None
-            if when is None:
-                raise InvalidParameter("since", "since must be an ISO 8601 date-time.")
-            if timezone.is_naive(when):
-                when = timezone.make_aware(when, UTC)
-            queryset = queryset.filter(changed_at__gt=when)
+            if query.get("cursor"):
+                raise InvalidParameter(
+                    "since", "Give since or cursor, not both.", "conflicting_parameters"
+                )
+            try:
+                queryset = queryset.filter(changed_at__gt=params.instant(since, "since"))
+            except ValueError as error:
+                raise InvalidParameter("since", str(error)) from None
         rows, next_url = paginate(
             queryset,
             CHANGES,
             request,
-            fetch=lambda qs: list(
-                qs.values(
-                    "id",
-                    "slug",
-                    "headline",
-                    "status",
-                    "publish_at",
-                    "changed_at",
-                    "updated_at",
-                    "first_published_at",
-                    "version",
-                )
-            ),
+            fetch=lambda qs: list(qs.values(*selectors.CHANGE_COLUMNS)),
         )
-        links = self.links()
-        items = []
-        for row in rows:
-            is_live = row["status"] == Article.Status.PUBLISHED and row["publish_at"] <= now
-            item = {"slug": row["slug"], "changed_at": row["changed_at"]}
-            if is_live:
-                first = row["updated_at"] <= row["publish_at"]
-                item["action"] = "published" if first else "updated"
-                item["article"] = out.story_ref(
-                    row["slug"],
-                    row["headline"],
-                    links,
-                    published_at=row["publish_at"],
-                    version=row["version"],
-                )
-            else:
-                item["action"] = "withdrawn"
-                item["article"] = None
-            items.append(item)
-        query = {k: v for k, v in params.items() if k not in ("cursor", "since")}
+        items = out.Change(
+            [selectors.change(row, now) for row in rows], many=True, context=self.context()
+        ).data
+        resume = {k: v for k, v in query.items() if k not in ("cursor", "since")}
         if rows:
-            query["cursor"] = CHANGES.encode(rows[-1])
-        elif params.get("cursor") or since:
-            query.update({k: params[k] for k in ("cursor", "since") if params.get(k)})
-        resume = request.build_absolute_uri(request.path) + "?" + urlencode(query)
-        return Response({"results": items, "next": next_url, "resume": resume})
+            resume["cursor"] = CHANGES.encode(rows[-1])
+        elif query.get("cursor") or since:
+            resume.update({k: query[k] for k in ("cursor", "since") if query.get(k)})
+        resume_url = request.build_absolute_uri(request.path) + "?" + urlencode(resume)
+        return Response({"results": items, "next": next_url, "resume": resume_url})
+
+
+class NoEndpoint(PartnerView):
+    """Any other address under the API: a JSON 404, counted against the key when one is sent."""
+
+    permission_classes = []
+    params_allowed = frozenset()
+    schema = None  # not an operation of the document
+
+    def check_params(self, request) -> None:
+        """Nothing is served here, so no parameter is worth refusing."""
+
+    def get(self, request, *args, **kwargs):
+        raise NotFound(f"There is no API endpoint at {request.path}.")
+
+    http_method_not_allowed = get
 
 
 class Schema(SpectacularAPIView):

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from newsroom.history_admin import HistoryAdmin
 
 from . import hooks, services
+from .merging import merge
 from .models import Article, Byline
 from .publishing import publish_problems
 from .revisions import diff_html, revision_notes
@@ -41,19 +42,65 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.conflicts: list[tuple[str, str, object, object]] = []
+        self.merged: list[str] = []
+        self.saved_against: int | None = None
         if self.instance.pk:
             self.fields["version_opened"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
         opened = cleaned.get("version_opened")
-        if self.instance.pk and opened is not None:
-            current = Article.objects.get(pk=self.instance.pk)
-            if current.version != opened:
-                raise ValidationError(
-                    str(services.StaleEdit(current, services.changes_since(current, opened)))
-                )
+        if opened is None:
+            # Without the version it was opened at, a save could overwrite anyone's: refuse.
+            raise ValidationError(
+                "This form does not say which version of the story it was opened at, so it "
+                "could overwrite someone else's changes. Reload the story and edit it again."
+            )
+        current = Article.objects.get(pk=self.instance.pk)
+        self.saved_against = current.version
+        if current.version == opened:
+            return cleaned
+        base = current.history.filter(version=opened).order_by("history_date").last()
+        if base is None:
+            raise ValidationError(str(services.StaleEdit(current, [])))
+        names = [n for n in services.EDITABLE_FIELDS if n in cleaned]
+        choices = {n: self.data.get(f"resolve_{n}", "") for n in names}
+        result = merge(
+            {n: _value(base, n) for n in names},
+            {n: _value(current, n) for n in names},
+            {n: _value(cleaned, n) for n in names},
+            choices,
+        )
+        if result.conflicts:
+            self.conflicts = [
+                (n, self.fields[n].label or n, mine, theirs)
+                for n, (mine, theirs) in result.conflicts.items()
+            ]
+            raise ValidationError(
+                "Someone saved this story since you opened it. Their changes to other fields "
+                "are kept; for each field you both changed, choose which version to keep below, "
+                "then save again."
+            )
+        for name in result.taken_from_them:
+            cleaned[name] = getattr(current, name)
+        self.merged = result.taken_from_them
         return cleaned
+
+
+def _value(source, name: str):
+    """A field's value, comparable across the form's cleaned data, the story and a revision."""
+    if isinstance(source, dict):
+        value = source.get(name)
+        if name == "section":
+            return value.pk if value is not None else None
+    elif name == "section":
+        return source.section_id
+    else:
+        value = getattr(source, name)
+    return "" if value is None else value
 
 
 class BylineInline(admin.TabularInline):
@@ -118,11 +165,20 @@ class ArticleAdmin(HistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            opened = form.cleaned_data.get("version_opened")
+            # The form merged against the version it read; refuse if yet another save came in
+            # between (it is then merged again on the next try).
             current = Article.objects.select_for_update().get(pk=obj.pk)
-            if opened is not None and current.version != opened:
-                raise services.StaleEdit(current, services.changes_since(current, opened))
+            if current.version != form.saved_against:
+                raise services.StaleEdit(
+                    current, services.changes_since(current, form.saved_against)
+                )
         super().save_model(request, obj, form, change)
+        if change and form.merged:
+            messages.info(
+                request,
+                "Someone saved this story while you were editing it; their changes to "
+                f"{', '.join(form.merged)} were kept beside yours.",
+            )
 
     def response_change(self, request, obj):
         problems = publish_problems(obj) if obj.status == Article.Status.PUBLISHED else []

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 
 from .models import Article, Byline, Ranking, RankingEntry, Reporter, Section
 from .slugs import unique_slug
-from .story_format import ParsedEntry, ParsedReporter, ParsedStory
+from .story_format import ParsedEntry, ParsedReporter, ParsedStory, sponsor_of
 
 Outcome = Literal["created", "updated", "unchanged"]
 
@@ -48,14 +48,25 @@ def _sync_rankings(article: Article, lists: list[list[ParsedEntry]]) -> bool:
     changed = False
     existing = {r.slug: r for r in article.rankings.prefetch_related("entries")}
     wanted_slugs = set()
+    editorial = 0
     for index, entries in enumerate(lists, start=1):
         slug = f"{article.slug}-list-{index}"[:200]
         wanted_slugs.add(slug)
+        sponsor = sponsor_of(entries)
+        if sponsor:
+            kind, title = Ranking.Kind.PARTNER, f"From our partners: {sponsor}"
+        else:
+            editorial += 1
+            kind, title = Ranking.Kind.EDITORIAL, _editorial_title(article, editorial)
         ranking = existing.get(slug)
         if ranking is None:
             ranking = Ranking.objects.create(
-                slug=slug, title=f"More stories ({index})", article=article, position=index
+                slug=slug, title=title, kind=kind, article=article, position=index
             )
+            changed = True
+        elif (ranking.kind, ranking.title) != (kind, title):
+            ranking.kind, ranking.title = kind, title
+            ranking.save(update_fields=["kind", "title"])
             changed = True
         current = [(e.position, e.title) for e in ranking.entries.all()]
         if current != [(e.position, e.title) for e in entries]:
@@ -69,7 +80,8 @@ def _sync_rankings(article: Article, lists: list[list[ParsedEntry]]) -> bool:
                     ranking=ranking,
                     position=e.position,
                     title=e.title,
-                    article=by_headline.get(e.title),
+                    article=None if sponsor else by_headline.get(e.title),
+                    sponsor=sponsor,
                 )
                 for e in entries
             )
@@ -79,6 +91,13 @@ def _sync_rankings(article: Article, lists: list[list[ParsedEntry]]) -> bool:
         ranking.delete()
         changed = True
     return changed
+
+
+def _editorial_title(article: Article, nth: int) -> str:
+    """Lists at a story's foot are named for what they are: the section's own, then more."""
+    if nth == 1:
+        return f"More from {article.section.name}" if article.section_id else "More stories"
+    return "Also in the news"
 
 
 def _sync_byline(article: Article, reporters: list[Reporter]) -> bool:

@@ -96,14 +96,10 @@ def rankings_for(article: Article | None = None) -> list[ShownRanking]:
                             ShownEntry(entry.position, entry.title, url, entry.sponsor, True)
                         )
                 elif entry.article_id is None:
-                    items.append(
-                        ShownEntry(
-                            entry.position,
-                            entry.title,
-                            safe_url(entry.url),
-                            external=bool(entry.url),
-                        )
-                    )
+                    # A title that leads nowhere is no use to a reader: an entry shows once its
+                    # story is in the newsroom (and live), or when it links out.
+                    if url := safe_url(entry.url):
+                        items.append(ShownEntry(entry.position, entry.title, url, external=True))
                 elif entry.article.is_live:
                     items.append(
                         ShownEntry(entry.position, entry.title, entry.article.get_absolute_url())

@@ -112,6 +112,8 @@ def article_withdraw(article: Article, *, by: AbstractBaseUser) -> Article:
 
 
 EDITABLE = ("headline", "slug", "dek", "section", "dateline", "language", "body")
+# What the story's change form edits: the text fields above and where the story came from.
+EDITABLE_FIELDS = (*EDITABLE, "source_uri")
 
 
 def changes_since(article: Article, version: int) -> list[str]:

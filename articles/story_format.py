@@ -119,6 +119,57 @@ def _entry(text: str, previous: int | None, line: int) -> ParsedEntry:
     raise StoryFormatError(f"a ranked-list entry here must be numbered {wanted}", line)
 
 
+# Words that recur across a list of headlines without naming anyone who paid for them.
+_NOT_SPONSORS = frozenset(
+    [
+        "china",
+        "chinese",
+        "u.s.",
+        "us",
+        "america",
+        "american",
+        "europe",
+        "european",
+        "asia",
+        "asian",
+        "india",
+        "indian",
+        "japan",
+        "japanese",
+        "world",
+        "global",
+        "new",
+        "first",
+        "how",
+        "why",
+        "what",
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "into",
+        "over",
+        "after",
+    ]
+)
+_NAME = re.compile(r"[A-Z][\w&.'’-]*[A-Za-z0-9]")
+
+
+def sponsor_of(entries: list[ParsedEntry]) -> str:
+    """The advertiser behind a ranked list, when one name stands in most of its entries (a list
+    of partner content, like the seed's UnionPay list); "" for an editorial list."""
+    if len(entries) < 3:
+        return ""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for name in {m.group(0) for m in _NAME.finditer(entry.title)}:
+            if name.lower() not in _NOT_SPONSORS and len(name) > 2:
+                counts[name] = counts.get(name, 0) + 1
+    best = max(counts.items(), key=lambda item: (item[1], len(item[0])), default=("", 0))
+    return best[0] if best[1] * 5 >= len(entries) * 3 else ""
+
+
 def _body(lines: list[tuple[int, str]]) -> str:
     """Join body lines: one paragraph a line, unless blank lines show hard-wrapped blocks."""
     texts = [text for _, text in lines]

@@ -312,6 +312,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.openapi.typed_nulls",
+        "api.openapi.detail_links",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "AnnotationKindEnum": "structuring.models.AnnotationKind",
         "AgreementKindEnum": "deals.models.AgreementKind",

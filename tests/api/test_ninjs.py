@@ -53,8 +53,13 @@ def test_ninjs_carries_companies_people_deals_and_related_stories(api):
     assert {"name": "Deng Xiaofeng", "rel": "quoted"} in item["people"]
     [event] = item["events"]
     assert event["uri"] == "http://testserver/deals/china-telecom-att-venture/"
-    assert event["rel"] == "joint_venture"
-    assert {"name": "IoT", "rel": "sector", "literal": "iot"} in item["subjects"]
+    assert event["id"] == "china-telecom-att-venture"
+    assert {
+        "name": "IoT",
+        "rel": "sector",
+        "literal": "iot",
+        "uri": "http://testserver/api/v1/agreements/?sector=iot",
+    } in item["subjects"]
     assert item["associations"][0]["uri"] == "http://testserver/articles/att-quiet-day/"
     assert item["associations"][0]["descriptions"][0]["value"] == "also about AT&T"
 
@@ -75,3 +80,57 @@ def test_what_the_api_writes_import_stories_reads_back_into_an_equal_story(api, 
         assert getattr(copy, field) == getattr(original, field), field
     assert [r.name for r in copy.byline] == byline
     assert copy.is_live
+
+
+def test_ninjs_carries_structure_where_iptc_puts_it(api):
+    build_world()
+
+    item = api.json("articles/telecom-extends-venture/", {"format": "ninjs"})
+
+    organisations = {o["literal"]: o for o in item["organisations"]}
+    att = organisations["att"]
+    assert att["uri"] == "http://www.wikidata.org/entity/Q35476"
+    assert att["contactInfo"] == [
+        {
+            "type": "web",
+            "name": "Newsroom company page",
+            "value": "http://testserver/companies/att/",
+        }
+    ]
+    assert (
+        organisations["shanghai-symphony"]["uri"]
+        == "http://testserver/companies/shanghai-symphony/"
+    )
+    assert item["places"] == [
+        {
+            "name": "China",
+            "rel": "region",
+            "literal": "china",
+            "uri": "http://testserver/api/v1/agreements/?region=china",
+        }
+    ]
+    subjects = {(s["rel"], s["literal"]) for s in item["subjects"]}
+    assert {
+        ("section", "business"),
+        ("sector", "iot"),
+        ("agreement-kind", "joint_venture"),
+        ("agreement-status", "extended"),
+    } <= subjects
+    assert all(s["rel"] != "region" for s in item["subjects"])
+    assert item["events"][0]["rel"] == "reported"
+    [quote] = [a for a in item["associations"] if a["rel"] == "quote"]
+    assert quote["bodies"][0]["value"] == '"We are pleased with the venture,"'
+    assert quote["people"] == [{"name": "Deng Xiaofeng", "rel": "speaker"}]
+    errors = list(VALIDATOR.iter_errors(item))
+    assert not errors, [e.message for e in errors[:3]]
+
+
+def test_a_company_with_only_an_lei_is_identified_by_its_gleif_record(api):
+    world = build_world()
+    world["att"].wikidata_id = ""
+    world["att"].save()
+
+    item = api.json("articles/telecom-extends-venture/", {"format": "ninjs"})
+
+    [att] = [o for o in item["organisations"] if o["literal"] == "att"]
+    assert att["uri"] == "https://api.gleif.org/api/v1/lei-records/549300Z40J86GGSTL398"

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from structuring.models import Annotation
 from tests.api.world import build_world
-from tests.factories import AnnotationFactory, CompanyFactory, UserFactory
+from tests.factories import AnnotationFactory, ArticleFactory, CompanyFactory, UserFactory
 from tests.site.test_no_leaks import NOT_LIVE, SECRET, build
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +126,22 @@ def test_unconfirmed_and_rejected_annotations_and_internal_fields_never_appear(a
             assert secret not in content, (surface, secret)
     for field in ("note", "why", "proposal", "reviewed_by", "created_by", "anchor_state"):
         assert f'"{field}"' not in answers["live story"].content.decode()
+
+
+def test_a_parent_company_only_a_draft_names_is_not_shown(api):
+    world = build_world()
+    secret = CompanyFactory(name="Quiet Holdings", slug="quiet-holdings")
+    world["att"].parent = secret
+    world["att"].save()
+    draft = ArticleFactory(status="draft", body="Quiet Holdings is selling.")
+    AnnotationFactory(article=draft, words="Quiet Holdings", company=secret)
+
+    listed = {c["slug"]: c for c in api.all("companies/")}
+    assert listed["att"]["parent"] is None
+    assert api.json("companies/att/")["parent"] is None
+    assert "quiet" not in str(api.json("companies/att/")).lower()
+
+    live = ArticleFactory(live=True, body="Quiet Holdings is selling.")
+    AnnotationFactory(article=live, words="Quiet Holdings", company=secret)
+
+    assert api.json("companies/att/")["parent"]["slug"] == "quiet-holdings"

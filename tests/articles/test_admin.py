@@ -53,19 +53,53 @@ def test_editor_saves_a_story(client):
     assert article.dek == "A new dek"
 
 
-def test_stale_save_is_refused_with_what_changed(client):
+def test_a_stale_save_keeps_both_editors_changes_to_different_fields(client):
     logged_in(client)
     article = ArticleFactory(signed=True)
     opened = form_data(article, dek="Mine")
     article.headline = "Someone else's headline"
     article.save()
 
-    response = client.post(change_url(article), opened)
+    response = client.post(change_url(article), opened, follow=True)
+
+    assert "their changes to headline were kept" in response.content.decode()
+    article.refresh_from_db()
+    assert (article.headline, article.dek) == ("Someone else's headline", "Mine")
+
+
+def test_a_stale_save_shows_both_values_of_a_field_both_changed_and_lets_the_editor_choose(
+    client,
+):
+    logged_in(client)
+    article = ArticleFactory(signed=True, dek="Original")
+    opened = form_data(article, dek="Mine", dateline="BEIJING")
+    article.dek = "Theirs"
+    article.save()
+
+    refused = client.post(change_url(article), opened)
+
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "Someone saved this story since you opened it" in page
+    assert 'name="resolve_dek"' in page and "Theirs" in page and "Mine" in page
+    article.refresh_from_db()
+    assert article.dek == "Theirs"
+
+    chosen = client.post(change_url(article), {**opened, "resolve_dek": "theirs"})
+
+    assert chosen.status_code == 302
+    article.refresh_from_db()
+    assert (article.dek, article.dateline) == ("Theirs", "BEIJING")
+
+
+def test_a_form_without_its_opened_version_is_refused(client):
+    logged_in(client)
+    article = ArticleFactory(signed=True)
+
+    response = client.post(change_url(article), form_data(article, dek="X", version_opened=""))
 
     assert response.status_code == 200
-    assert (
-        "saved by someone else since you opened it (changed: headline)" in response.content.decode()
-    )
+    assert "does not say which version" in response.content.decode()
     article.refresh_from_db()
     assert article.dek == ""
 

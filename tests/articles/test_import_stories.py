@@ -157,3 +157,46 @@ def test_ninjs_import_is_idempotent_by_uri(fixtures_dir):
     assert article.slug == "minimal-ninjs-story"
     assert article.source_uri == "urn:newsroom:test:minimal-1"
     assert [r.name for r in article.byline] == ["Ana Ruiz", "Tom Baker"]
+
+
+def test_the_seeds_advertiser_list_is_imported_as_sponsored_content_with_its_sponsor(seed_path):
+    SectionFactory(slug="business", name="Business")
+    call_command("import_stories", str(seed_path), "--section", "business")
+
+    editorial, sponsored = Article.objects.get().rankings.order_by("position")
+    assert (editorial.kind, editorial.title) == ("editorial", "More from Business")
+    assert (sponsored.kind, sponsored.title) == ("partner", "From our partners: UnionPay")
+    assert set(sponsored.entries.values_list("sponsor", flat=True)) == {"UnionPay"}
+    assert not sponsored.entries.exclude(article=None).exists()
+
+
+def test_a_list_of_stories_about_one_country_stays_editorial():
+    from articles.story_format import ParsedEntry, sponsor_of
+
+    titles = [
+        "China Cuts Rates Again",
+        "China Steel Output Falls",
+        "Why China Buys Less Oil",
+        "China Opens Bond Market",
+        "Tesla Sales Slow",
+    ]
+
+    assert sponsor_of([ParsedEntry(i, t) for i, t in enumerate(titles, 1)]) == ""
+
+
+def test_an_editorial_entry_shows_once_its_story_is_imported_and_live(
+    seed_path, client, tmp_path, django_capture_on_commit_callbacks
+):
+    SectionFactory(slug="business", name="Business")
+    call_command("import_stories", str(seed_path), "--section", "business", "--publish")
+    story = Article.objects.get()
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "XPeng Partners With Magna to Build EVs in Europe" not in page
+
+    later = tmp_path / "xpeng.txt"
+    later.write_text("XPeng Partners With Magna to Build EVs in Europe\n\nOur own words here.\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_stories", str(later), "--section", "business", "--publish")
+
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "XPeng Partners With Magna to Build EVs in Europe" in page

@@ -58,7 +58,9 @@ def test_a_change_to_what_a_page_shows_is_seen_at_once(
     company = CompanyFactory(name="China Telecom")
     annotation = AnnotationFactory(article=article, words="China Telecom", company=company)
     ranking = RankingFactory(title="Top stories")
-    RankingEntryFactory(ranking=ranking, position=1, title="An entry")
+    RankingEntryFactory(
+        ranking=ranking, position=1, title="An entry", article=ArticleFactory(live=True)
+    )
     deal = AgreementFactory(title="Old deal title")
     PartyFactory(agreement=deal)
     PartyFactory(agreement=deal)

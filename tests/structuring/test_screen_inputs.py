@@ -224,8 +224,13 @@ def test_state_keeps_the_shape_the_screen_reads(editor_client, story, deal):
     state = editor_client.get(url(story, "structuring_state")).json()["state"]
 
     assert set(state) == {
-        *("article", "annotations", "agreements", "companies", "problems"),
-        *("suggestions_pending", "status_line"),
+        "article",
+        "annotations",
+        "agreements",
+        "companies",
+        "problems",
+        "suggestions_pending",
+        "status_line",
     }
     assert set(state["article"]) == {"id", "headline", "version", "status", "body", "public_url"}
     mention = next(a for a in state["annotations"] if a["kind"] == "company")

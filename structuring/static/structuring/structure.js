@@ -253,10 +253,33 @@
   }
 
   function renderProblems() {
+    $("structure-status").textContent = state.status_line;
     const list = $("structure-problems");
     list.replaceChildren();
     for (const problem of state.problems) list.append(make("li", { text: problem }));
-    if (!state.problems.length) list.append(make("li", { class: "ready", text: state.article.status === "published" ? "Published." : "Ready to publish." }));
+    const published = state.article.status === "published";
+    if (!state.problems.length) list.append(make("li", { class: "ready", text: published ? "Nothing in doubt." : "Ready to publish." }));
+    const button = $("publish-button");
+    if (button) button.hidden = published;
+  }
+
+  // Suggestions are made by a worker after each save: ask again until they have arrived.
+  let polling = null;
+  function watchPending() {
+    $("suggestions-pending").hidden = !state.suggestions_pending;
+    if (state.suggestions_pending && polling === null) {
+      polling = window.setTimeout(async () => {
+        polling = null;
+        try {
+          const response = await fetch(urls.base + "state/", { credentials: "same-origin" });
+          const data = await response.json();
+          if (data.state) state = data.state;
+        } catch (error) {
+          // The next save or action reads the state again; nothing to tell the editor here.
+        }
+        render();
+      }, 2000);
+    }
   }
 
   function render() {
@@ -267,6 +290,7 @@
     renderCompanies();
     renderPeople();
     renderProblems();
+    watchPending();
   }
 
   // --- tagging a selection ----------------------------------------------------------------

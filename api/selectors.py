@@ -1,0 +1,361 @@
+"""The API's reads: plain rows of what partners may see, for ``api.serializers`` to shape.
+
+Each list is a fixed number of ``.values()`` queries whatever the page size or the number of
+annotations per story, and only live stories and confirmed, anchored annotations are read. Nothing
+internal (who reviewed as an account, rejected suggestions, editors' notes) is ever selected.
+"""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db.models import F, Q
+
+from articles.models import Article, Byline, Reporter, Section
+from deals.models import Agreement, AgreementEvent, Party
+from registry.models import Company, Ticker
+from structuring import selectors as structure
+from structuring.models import Annotation
+
+ARTICLE_COLUMNS = (
+    "id",
+    "slug",
+    "headline",
+    "dek",
+    "dateline",
+    "language",
+    "publish_at",
+    "changed_at",
+    "version",
+    "section__slug",
+    "section__name",
+)
+MENTION_COLUMNS = (
+    "article_id",
+    "start",
+    "end",
+    "exact",
+    "kind",
+    "source",
+    "confidence",
+    "reviewed_at",
+    "reviewed_by__reporter__name",
+    "company__slug",
+    "company__name",
+    "agreement_id",
+    "agreement__slug",
+    "agreement__title",
+    "person__slug",
+    "person__name",
+    "person__title",
+    "person__organisation__name",
+)
+AGREEMENT_COLUMNS = (
+    "id",
+    "slug",
+    "title",
+    "kind",
+    "status",
+    "announced_on",
+    "announced_place",
+    "value",
+    "currency",
+    "description",
+    "resulting_company__slug",
+    "resulting_company__name",
+)
+CHANGE_COLUMNS = (
+    "id",
+    "slug",
+    "headline",
+    "status",
+    "publish_at",
+    "changed_at",
+    "updated_at",
+    "first_published_at",
+    "version",
+)
+RELATED_LIMIT = 5
+
+
+def _group(rows, key: str = "article_id") -> dict[int, list[dict]]:
+    grouped: dict[int, list[dict]] = defaultdict(list)
+    for row in rows:
+        grouped[row[key]].append(row)
+    return grouped
+
+
+def live_stories():
+    return Article.objects.live()
+
+
+def story_rows(queryset, *, body: bool = False):
+    """``queryset`` of stories as rows of ``ARTICLE_COLUMNS`` (and the body)."""
+    return queryset.values(*ARTICLE_COLUMNS, *(("body",) if body else ()))
+
+
+def _target(row: dict) -> dict | None:
+    if row["company__slug"]:
+        return {"type": "company", "slug": row["company__slug"], "name": row["company__name"]}
+    if row["agreement__slug"]:
+        return {
+            "type": "agreement",
+            "slug": row["agreement__slug"],
+            "name": row["agreement__title"],
+        }
+    if row["person__slug"]:
+        return {
+            "type": "person",
+            "slug": row["person__slug"],
+            "name": row["person__name"],
+            "title": row["person__title"],
+            "organisation": row["person__organisation__name"],
+        }
+    return None
+
+
+def _annotation(row: dict) -> dict:
+    return {
+        **row,
+        "target": _target(row),
+        "provenance": {
+            "source": row["source"],
+            "machine_suggested": row["source"] in Annotation.Source.machine(),
+            "confidence": row["confidence"],
+            "confirmed_by": "reporter" if row["reviewed_by__reporter__name"] else "editor",
+            "confirmed_by_name": row["reviewed_by__reporter__name"],
+            "confirmed_at": row["reviewed_at"],
+        },
+    }
+
+
+def agreements(ids) -> dict[int, dict]:
+    """Public agreements by id, each with its parties, sectors and regions (four queries)."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    parties = _group(
+        Party.objects.filter(agreement_id__in=ids)
+        .order_by("agreement_id", "id")
+        .values("agreement_id", "role", "company__slug", "company__name"),
+        "agreement_id",
+    )
+    tags = {}
+    for name in ("sectors", "regions"):
+        through = getattr(Agreement, name).through
+        column = name[:-1]
+        tags[name] = _group(
+            through.objects.filter(agreement_id__in=ids)
+            .order_by("agreement_id", f"{column}__name")
+            .values("agreement_id", slug=F(f"{column}__slug"), name=F(f"{column}__name")),
+            "agreement_id",
+        )
+    found = {}
+    for row in Agreement.objects.filter(pk__in=ids).values(*AGREEMENT_COLUMNS):
+        pk = row["id"]
+        jv = row["resulting_company__slug"]
+        found[pk] = {
+            **row,
+            "parties": [
+                {
+                    "role": p["role"],
+                    "company": {"slug": p["company__slug"], "name": p["company__name"]},
+                }
+                for p in parties.get(pk, [])
+            ],
+            "sectors": tags["sectors"].get(pk, []),
+            "regions": tags["regions"].get(pk, []),
+            "joint_venture_company": (
+                {"slug": jv, "name": row["resulting_company__name"]} if jv else None
+            ),
+        }
+    return found
+
+
+def stories(rows: list[dict], fields: set[str]) -> list[dict]:
+    """Live stories (``story_rows``) with the parts ``fields`` asks for read in bulk."""
+    ids = [row["id"] for row in rows]
+    bylines = (
+        _group(
+            Byline.objects.filter(article_id__in=ids)
+            .order_by("article_id", "position")
+            .values(
+                "article_id",
+                slug=F("reporter__slug"),
+                name=F("reporter__name"),
+                email=F("reporter__email"),
+            )
+        )
+        if "byline" in fields
+        else {}
+    )
+    annotations = (
+        _group(
+            Annotation.objects.public()
+            .filter(article_id__in=ids)
+            .order_by("article_id", "start", "id")
+            .values(*MENTION_COLUMNS)
+        )
+        if fields & {"mentions", "agreements", "quotes"}
+        else {}
+    )
+    deals = (
+        agreements(
+            {
+                a["agreement_id"]
+                for items in annotations.values()
+                for a in items
+                if a["agreement_id"]
+            }
+        )
+        if "agreements" in fields
+        else {}
+    )
+    out = []
+    for row in rows:
+        pk = row["id"]
+        mine = [_annotation(a) for a in annotations.get(pk, [])]
+        story = {
+            **row,
+            "section": (
+                {"slug": row["section__slug"], "name": row["section__name"]}
+                if row["section__slug"]
+                else None
+            ),
+            "byline": bylines.get(pk, []),
+            "mentions": [a for a in mine if a["kind"] != Annotation.Kind.QUOTE],
+            "quotes": [a for a in mine if a["kind"] == Annotation.Kind.QUOTE],
+            "agreements": [
+                deals[i]
+                for i in dict.fromkeys(a["agreement_id"] for a in mine if a["agreement_id"])
+                if i in deals
+            ],
+        }
+        if "related" in fields:
+            story["related"] = [
+                {
+                    "slug": other.slug,
+                    "headline": other.headline,
+                    "publish_at": other.publish_at,
+                    "reason": reason,
+                }
+                for other, reason in structure.related_stories(Article(pk=pk), RELATED_LIMIT)
+            ]
+        out.append(story)
+    return out
+
+
+def public_companies():
+    return (
+        structure.public_companies().select_related("parent").prefetch_related("tickers", "aliases")
+    )
+
+
+def with_public_parents(companies: list) -> list:
+    """``companies``, each with ``public_parent``: its parent if the parent has a public page of
+    its own, else None (a parent only a draft names would give the draft away). One query."""
+    public = set(
+        structure.public_companies()
+        .filter(pk__in={c.parent_id for c in companies if c.parent_id})
+        .values_list("pk", flat=True)
+    )
+    for company in companies:
+        company.public_parent = company.parent if company.parent_id in public else None
+    return companies
+
+
+def company_agreements(company) -> list[dict]:
+    ids = (
+        structure.public_agreements().filter(parties__company=company).values_list("pk", flat=True)
+    )
+    return sorted(agreements(set(ids)).values(), key=lambda a: (a["title"], a["slug"]))
+
+
+def company_story_count(company) -> int:
+    return structure.stories_mentioning(company).count()
+
+
+def public_agreements():
+    return structure.public_agreements()
+
+
+def timeline(agreement) -> list[dict]:
+    """The agreement's dated events that live stories back, oldest first."""
+    return [
+        {**event, "story": {"slug": event["article__slug"], "headline": event["article__headline"]}}
+        for event in AgreementEvent.objects.filter(agreement=agreement)
+        .filter(article__in=Article.objects.live())
+        .order_by("occurred_on", "id")
+        .values(
+            "kind",
+            "occurred_on",
+            "precision",
+            "description",
+            "article__slug",
+            "article__headline",
+        )
+    ]
+
+
+def agreement_stories(agreement) -> list[dict]:
+    """Live stories with confirmed evidence of the agreement, newest first."""
+    return list(
+        Article.objects.live()
+        .filter(pk__in=structure.live_evidence().filter(agreement=agreement).values("article_id"))
+        .order_by("-publish_at", "-id")
+        .values("slug", "headline", "publish_at")
+    )
+
+
+def bylined_reporters():
+    """Reporters with at least one live story."""
+    return Reporter.objects.public()
+
+
+def sections():
+    return list(Section.objects.order_by("position", "name").values("slug", "name", "description"))
+
+
+def changed_stories(now, settle_seconds: float):
+    """Stories whose public state changed: live ones and those that were public once, listed a
+    little after the change so that a partner never sees a change before it is visible."""
+    live = Q(status=Article.Status.PUBLISHED, publish_at__lte=now)
+    was_public = Q(first_published_at__isnull=False, first_published_at__lt=F("changed_at"))
+    return Article.objects.filter(changed_at__lte=now - timedelta(seconds=settle_seconds)).filter(
+        live | was_public
+    )
+
+
+def change(row: dict, now) -> dict:
+    """A changed story as the feed lists it: published, updated, or withdrawn (a tombstone)."""
+    is_live = row["status"] == Article.Status.PUBLISHED and row["publish_at"] <= now
+    if not is_live:
+        return {
+            "slug": row["slug"],
+            "changed_at": row["changed_at"],
+            "action": "withdrawn",
+            "article": None,
+        }
+    first = row["updated_at"] <= row["publish_at"]
+    return {
+        "slug": row["slug"],
+        "changed_at": row["changed_at"],
+        "action": "published" if first else "updated",
+        "article": row,
+    }
+
+
+def organisations(slugs) -> dict[str, dict]:
+    """Companies by slug with their stable identifiers and ticker symbols (two queries)."""
+    found = {
+        c["slug"]: {**c, "symbols": []}
+        for c in Company.objects.filter(slug__in=slugs).values("slug", "name", "lei", "wikidata_id")
+    }
+    for ticker in (
+        Ticker.objects.filter(company__slug__in=slugs)
+        .order_by("company__slug", "id")
+        .values("company__slug", "exchange", "symbol")
+    ):
+        found[ticker["company__slug"]]["symbols"].append(
+            {"exchange": ticker["exchange"], "symbol": ticker["symbol"]}
+        )
+    return found
