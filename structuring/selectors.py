@@ -14,6 +14,7 @@ from deals.models import Agreement, Party
 from deals.selectors import (  # noqa: F401 - the public read model of deals, read from here too
     DEALING,
     agreements_by_terms,
+    current_term,
     live_events,
     live_only,
     live_stories,
