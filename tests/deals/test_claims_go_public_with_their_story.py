@@ -5,8 +5,10 @@ in between can be replayed."""
 import json
 import time
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +16,7 @@ from articles.services import WorkflowError, article_publish, article_withdraw
 from deals.models import Claim
 from structuring import selectors
 from structuring.services import annotation_reject
+from tests.api.conftest import issue_key
 from tests.factories import (
     AgreementFactory,
     AnnotationFactory,
@@ -92,6 +95,45 @@ def public_surfaces(client) -> dict[str, tuple[int, str]]:
     return seen
 
 
+API_PATHS = [
+    "agreements/",
+    "agreements/telecom-att-venture/",
+    "agreements/?status=terminated",
+    "agreements/?value_min=1000000000",
+    "companies/",
+    "companies/orange/",
+    "companies/china-telecom/",
+    "articles/",
+    "articles/venture-extended/",
+]
+
+
+def api_surfaces(key: str, as_of=None) -> dict[str, tuple[int, str]]:
+    """Every API answer that could show the deal, its parties or the draft; with ``as_of``, the
+    agreements and companies (the endpoints that replay) as of that moment."""
+    partner = Client(HTTP_AUTHORIZATION=f"Api-Key {key}")
+    seen = {}
+    for path in API_PATHS:
+        if as_of is not None:
+            if not path.startswith(("agreements", "companies")):
+                continue
+            path = f"{path}{'&' if '?' in path else '?'}{urlencode({'as_of': as_of.isoformat()})}"
+        response = partner.get(f"/api/v1/{path}")
+        seen[path.split("as_of=")[0].rstrip("?&")] = (
+            response.status_code,
+            response.content.decode(),
+        )
+    return seen
+
+
+def replayable(seen: dict) -> dict:
+    return {
+        path: answer
+        for path, answer in seen.items()
+        if path.startswith(("agreements", "companies"))
+    }
+
+
 def claim(client, article, deal, **payload):
     address = reverse("admin:structuring_claim", args=[article.pk, deal.pk])
     return client.post(address, json.dumps(payload), content_type="application/json")
@@ -132,7 +174,8 @@ def draft_with_claims(world, client):
 
 
 def test_a_drafts_claims_go_public_with_it_and_leave_when_it_is_withdrawn(client, world):
-    before = public_surfaces(client)
+    key = issue_key()[1]
+    before, api_before = public_surfaces(client), api_surfaces(key)
     assert before["/companies/orange/"][0] == 404
     assert "Extended" in before["/deals/telecom-att-venture/"][1]
     t_before = timezone.now()
@@ -140,6 +183,7 @@ def test_a_drafts_claims_go_public_with_it_and_leave_when_it_is_withdrawn(client
     draft = draft_with_claims(world, client)
 
     assert public_surfaces(client) == before
+    assert api_surfaces(key) == api_before
 
     # The draft says the deal was terminated; the live story says extended: the editor decides.
     with pytest.raises(WorkflowError, match="mark this claim as superseding"):
@@ -148,9 +192,11 @@ def test_a_drafts_claims_go_public_with_it_and_leave_when_it_is_withdrawn(client
     address = reverse("admin:structuring_claim_decide", args=[draft.pk, status.pk, "supersedes"])
     assert client.post(address).status_code == 200
     assert public_surfaces(client) == before
+    assert api_surfaces(key) == api_before
 
     article_publish(draft, by=world["editor"])
     t_published = timezone.now()
+    api_published = api_surfaces(key)
 
     after = public_surfaces(client)
     deal_page = after["/deals/telecom-att-venture/"][1]
@@ -166,10 +212,32 @@ def test_a_drafts_claims_go_public_with_it_and_leave_when_it_is_withdrawn(client
     assert "venture-terminated" in after["/search/?q=terminated"][1]
     assert "venture-terminated" in after["/feeds/latest.xml"][1]
 
+    detail = json.loads(api_published["agreements/telecom-att-venture/"][1])
+    assert detail["status"] == "terminated" and detail["value"] == "1200000000.00"
+    assert "orange" in {p["company"]["slug"] for p in detail["parties"]}
+    status = next(t for t in detail["terms"] if t["term"] == "status")
+    assert status["value"] == "Terminated"
+    newest, older = status["claims"]
+    assert (newest["story"]["slug"], newest["exact"], newest["superseded"]) == (
+        "venture-terminated",
+        "terminated",
+        False,
+    )
+    assert DRAFT_BODY[newest["start"] : newest["end"]] == "terminated"
+    assert (older["story"]["slug"], older["superseded"]) == ("venture-extended", True)
+    assert "telecom-att-venture" in api_published["agreements/?status=terminated"][1]
+    assert "telecom-att-venture" in api_published["agreements/?value_min=1000000000"][1]
+    assert api_published["companies/orange/"][0] == 200
+
     article_withdraw(draft, by=world["editor"])
     t_withdrawn = timezone.now()
 
     assert public_surfaces(client) == before
+    assert api_surfaces(key) == api_before
+    # as_of replays each moment exactly as partners read it then.
+    assert api_surfaces(key, as_of=t_before) == replayable(api_before)
+    assert api_surfaces(key, as_of=t_published) == replayable(api_published)
+    assert api_surfaces(key, as_of=t_withdrawn) == replayable(api_before)
 
     # Any moment replays what was public then.
     def state(at):
