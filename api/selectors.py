@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.db.models import Exists, F, OuterRef, Q
 
-from articles.models import Article, Byline, Reporter, Section
+from articles.models import Article, ArticleQuerySet, Byline, Reporter, Section
 from deals.models import Agreement
 from deals.wording import claim_text
 from registry.models import Company, Ticker
@@ -338,7 +338,7 @@ def sections():
 def changed_stories(now, settle_seconds: float):
     """Stories whose public state changed: live ones and those that were public once, listed a
     little after the change so that a partner never sees a change before it is visible."""
-    live = Q(status=Article.Status.PUBLISHED, publish_at__lte=now)
+    live = ArticleQuerySet.live_condition(now)
     was_public = Q(first_published_at__isnull=False, first_published_at__lt=F("changed_at"))
     return Article.objects.filter(changed_at__lte=now - timedelta(seconds=settle_seconds)).filter(
         live | was_public
@@ -347,7 +347,7 @@ def changed_stories(now, settle_seconds: float):
 
 def change(row: dict, now) -> dict:
     """A changed story as the feed lists it: published, updated, or withdrawn (a tombstone)."""
-    is_live = row["status"] == Article.Status.PUBLISHED and row["publish_at"] <= now
+    is_live = Article.live_at(row["status"], row["publish_at"], now)
     if not is_live:
         return {
             "slug": row["slug"],

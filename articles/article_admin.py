@@ -163,6 +163,12 @@ class ArticleAdmin(HistoryAdmin):
         more = [url for urls in hooks.get(hooks.ADMIN_URLS) for url in urls(self)]
         return own + more + super().get_urls()
 
+    def has_change_permission(self, request, obj=None) -> bool:
+        # A reporter may read a published story here but not change it (services.may_edit).
+        if obj is not None:
+            return services.may_edit(obj, request.user)
+        return super().has_change_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
         if change:
             # The form merged against the version it read; refuse if yet another save came in

@@ -74,9 +74,14 @@ class Reporter(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    @staticmethod
+    def live_condition(at=None) -> Q:
+        """The live rule, the one place it is written: published, and past any embargo."""
+        return Q(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
+
     def live(self, *, at=None):
         """Stories the public may see: published, and past any embargo."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
+        return self.filter(self.live_condition(at))
 
     def embargoed(self, *, at=None):
         """Published stories whose embargo has not lifted: the published ones ``live`` leaves out."""
@@ -193,11 +198,12 @@ class Article(models.Model):
 
     @property
     def is_live(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at <= timezone.now()
-        )
+        return self.live_at(self.status, self.publish_at, timezone.now())
+
+    @staticmethod
+    def live_at(status: str, publish_at, now) -> bool:
+        """The live rule for values already read (``ArticleQuerySet.live_condition`` in SQL)."""
+        return status == Article.Status.PUBLISHED and publish_at is not None and publish_at <= now
 
     @property
     def byline(self) -> list["Reporter"]:

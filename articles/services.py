@@ -116,6 +116,24 @@ EDITABLE = ("headline", "slug", "dek", "section", "dateline", "language", "body"
 EDITABLE_FIELDS = (*EDITABLE, "source_uri")
 
 
+def may_edit(article: Article, user: AbstractBaseUser) -> bool:
+    """Anyone who may edit stories may edit a draft; what is published (live or scheduled) is
+    the editors' alone, since a change to it reaches readers at once."""
+    if not user.has_perm("articles.change_article"):
+        return False
+    return article.status != Status.PUBLISHED or user.has_perm("articles.publish_article")
+
+
+def _require_edit(article: Article, user: AbstractBaseUser) -> None:
+    if not user.has_perm("articles.change_article"):
+        raise PermissionDenied("You do not have permission to edit stories.")
+    if not may_edit(article, user):
+        raise PermissionDenied(
+            "This story is published: only an editor may change it, since readers see every "
+            "change at once. Ask an editor, or ask for it to be withdrawn first."
+        )
+
+
 def changes_since(article: Article, version: int) -> list[str]:
     """The fields changed since the story was at ``version``, by comparing its history."""
     then = article.history.filter(version=version).order_by("history_date").last()
@@ -135,9 +153,8 @@ def article_update(
     article: Article, *, by: AbstractBaseUser, expected_version: int, changes: dict
 ) -> Article:
     """Save an editor's changes, refusing them if the story changed since they opened it."""
-    if not by.has_perm("articles.change_article"):
-        raise PermissionDenied("You do not have permission to edit stories.")
     current = _lock(article)
+    _require_edit(current, by)
     if current.version != expected_version:
         raise StaleEdit(current, changes_since(current, expected_version))
     for name, value in changes.items():
@@ -152,12 +169,11 @@ def article_update(
 @transaction.atomic
 def article_restore(article: Article, *, by: AbstractBaseUser, history_id: int) -> Article:
     """Bring back the text of an earlier revision; annotations then re-anchor to it."""
-    if not by.has_perm("articles.change_article"):
-        raise PermissionDenied("You do not have permission to edit stories.")
     revision = article.history.filter(history_id=history_id).first()
     if revision is None:
         raise WorkflowError(["That revision does not belong to this story."])
     current = _lock(article)
+    _require_edit(current, by)
     for name in EDITABLE:
         attribute = "section_id" if name == "section" else name
         setattr(current, attribute, getattr(revision, attribute))

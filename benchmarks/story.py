@@ -14,7 +14,6 @@ def main() -> None:
     from deals.models import Agreement, Party
     from registry.models import Company
     from structuring.models import Annotation
-    from structuring.quotes import quote_selector
 
     names = [f"Benchmark Company {i}" for i in range(20)]
     body = "\n\n".join(
@@ -48,17 +47,7 @@ def main() -> None:
     def annotate(words: str, position: int, **target) -> int:
         start = article.body.index(words, position)
         end = start + len(words)
-        exact, prefix, suffix = quote_selector(article.body, start, end)
-        Annotation.objects.create(
-            article=article,
-            start=start,
-            end=end,
-            exact=exact,
-            prefix=prefix,
-            suffix=suffix,
-            review_state="confirmed",
-            **target,
-        )
+        Annotation.spanning(article, start, end, review_state="confirmed", **target).save()
         return end
 
     position = 0

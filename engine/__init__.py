@@ -1,7 +1,7 @@
 """The suggestion engine: a body of text and the registry in, explained suggestions out.
 
 Plain Python with no ORM and no request, so it can be tested hard and benchmarked. The thin
-layer that stores suggestions as annotations is :mod:`deals.suggesting`.
+layer that stores suggestions as annotations is :mod:`structuring.suggesting`.
 """
 
 from .model import Registry, RegistryAgreement, RegistryCompany, RegistryPerson, Suggestion

@@ -1,29 +1,39 @@
-"""Agreements: deal words in sentences naming two or more companies, with kind, status and roles."""
+"""Agreements: one proposal per deal a story reports, with every mention of it attached.
+
+A sentence reports a deal when a deal word has two parties: named in its clause, referred back to
+("the pair"), or ("the venture", "the agreement") the deal already being told. Kind, roles and
+status are read from the clause (:mod:`engine.clauses`), terms from the sentence
+(:mod:`engine.terms`); mentions of one deal merge into one proposal.
+"""
 
 import re
 from dataclasses import dataclass, field
 
-from .lexicons import BACK_REFERENCES, DEAL_WORDS, REGIONS, SECTORS, STATUS_CUES
+from .clauses import (
+    CompanyRef,
+    Cue,
+    bystanders,
+    deciding_cue,
+    find_cues,
+    roles,
+    statuses,
+)
+from .dealwords import BACK_REFERENCES, CLAUSE_BREAKS, REGIONS, SECTORS, STATUS_CUES
+from .lexicon import Lexicon
 from .model import RegistryAgreement
+from .terms import advisers, find_terms
 
-_DEALS = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), kind) for p, kind in DEAL_WORDS]
-_PLURAL = re.compile(
-    r"(?:partnerships|alliances|tie[- ]ups|ventures|agreements|deals|mergers|acquisitions|"
-    r"investments|stakes|JVs)$",
-    re.IGNORECASE,
+__all__ = ["CompanyRef", "Deal", "existing_agreement", "find_deals"]
+
+_STATUS_ORDER = [status for status, _ in STATUS_CUES]
+_SECTORS = Lexicon(list(SECTORS.items()))
+_REGIONS = Lexicon(list(REGIONS.items()), flags=0)
+_BACK = Lexicon([("back", BACK_REFERENCES)])
+_CLAUSE = re.compile(CLAUSE_BREAKS, re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE
 )
-_STATUS = [(status, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for status, p in STATUS_CUES]
-_SECTORS = [
-    (name, re.compile(p, re.IGNORECASE if name != "AI" else 0)) for name, p in SECTORS.items()
-]
-_REGIONS = [(name, re.compile(p)) for name, p in REGIONS.items()]
-_BACK = re.compile(BACK_REFERENCES, re.IGNORECASE)
-_PASSIVE = re.compile(
-    r"\b(?:is|was|were|be|been|being|are)\s+(?:being\s+)?(?:acquired|bought|purchased|taken over)\s+by\b",
-    re.IGNORECASE,
-)
-_SELL_TO = re.compile(r"\bsell(?:s|ing)?\b.*?\bto\b", re.IGNORECASE)
-_ACQUISITION_BY = re.compile(r"\bacquisition of\b.*?\bby\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^[\s,]*(?:called|named|known as|—|–)?[\s,]*$")
 _AGE = re.compile(
     r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)\s+"
@@ -32,25 +42,29 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 _FOUNDED = re.compile(r"\b(?:founded|set up|established|formed|created|launched)\b", re.IGNORECASE)
+_OBJECT = re.compile(r"^\s*(?:of|in|into)?\s*(?:a|an|its|their|the|some)\s+[a-z]")
+_SYNONYMS = ({"partnership", "alliance"},)
 
 
-@dataclass(frozen=True)
-class CompanyRef:
+@dataclass
+class Mention:
     start: int
     end: int
-    key: str  # registry slug, or the proposed name of a new company
+    named: bool  # both parties named in the mention's own sentence
+    loose: bool  # a word that says there is a deal, not which kind
 
 
 @dataclass
 class Deal:
     kind: str
     parties: list[str]
-    spans: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, cue words
-    statuses: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    statuses: dict[str, tuple[int, int]] = field(default_factory=dict)  # status: its cue span
     cues: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    terms: list[dict] = field(default_factory=list)
     resulting: str | None = None
     date: str | None = None
     founded: bool = False
@@ -58,14 +72,22 @@ class Deal:
 
     @property
     def status(self) -> str:
-        for status, _ in _STATUS:
+        for status in _STATUS_ORDER:
             if status in self.statuses:
                 return status
         return "announced"
 
+    @property
+    def clearest(self) -> Mention:
+        """The mention that says the most on its own: a kind word with both parties named."""
+        return min(self.mentions, key=lambda m: (not m.named, m.loose, m.start))
+
 
 def _outside_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Parts of text[start:end] outside quotation marks: speech reports views, not deals."""
+    sentence = text[start:end]
+    if "“" not in sentence and "”" not in sentence and '"' not in sentence:
+        return [(start, end)]
     parts, position, inside = [], start, False
     for i in range(start, end):
         if text[i] in '“”"':
@@ -90,161 +112,212 @@ def _masked(text: str, start: int, end: int, companies: list[CompanyRef]) -> str
     return "".join(chars)
 
 
-def _roles(
-    kind: str, sentence: str, s_start: int, word_start: int, parties: list[CompanyRef]
-) -> dict[str, str]:
-    roles = {p.key: "partner" for p in parties}
-    if kind not in {"acquisition", "investment"} or len(parties) < 2:
-        return roles
-    first, second = ("acquirer", "target") if kind == "acquisition" else ("investor", "investee")
-    passive = _PASSIVE.search(sentence) or _ACQUISITION_BY.search(sentence)
-    sell = _SELL_TO.search(sentence) if kind == "acquisition" else None
-    if passive:
-        pivot = s_start + passive.end()
-        by = [p for p in parties if p.start >= pivot]
-        if by:
-            roles = {p.key: second for p in parties}
-            roles[by[0].key] = first
-            return roles
-    if sell:
-        pivot = s_start + sell.end()
-        buyers = [p for p in parties if p.start >= pivot]
-        sellers = [p for p in parties if p.start < s_start + sell.start()]
-        if buyers:
-            roles = {p.key: second for p in parties}
-            roles[buyers[0].key] = first
-            for p in sellers:
-                roles[p.key] = "seller"
-            return roles
-    before = [p for p in parties if p.start < word_start]
-    after = [p for p in parties if p.start >= word_start]
-    acting = before[0] if before else parties[0]
-    roles = {p.key: second for p in parties}
-    roles[acting.key] = first
-    if not after and len(before) > 1:
-        roles[before[-1].key] = second
-    return roles
-
-
-def find_deals(
-    text: str,
-    sentences: list[tuple[int, int]],
-    companies: list[CompanyRef],
-) -> list[Deal]:
-    """Agreements the text reports, merged across the sentences that speak of each."""
-    deals: list[Deal] = []
-    recent: list[str] = []  # companies in order of last mention, for "the pair"
-    for s_start, s_end in sentences:
-        in_sentence = [c for c in companies if s_start <= c.start < s_end]
-        words = []
-        for a, b in _outside_quotes(text, s_start, s_end):
-            for pattern, kind in _DEALS:
-                for m in pattern.finditer(text, a, b):
-                    words.append((m, kind))
-        words = [
-            w
-            for w in words
-            if not _PLURAL.search(w[0].group()) and not _names_no_company(text, *w, in_sentence)
-        ]
-        keys = list(dict.fromkeys(c.key for c in in_sentence))
-        sentence = text[s_start:s_end]
-        back = bool(_BACK.search(sentence))
-        if words and (len(keys) >= 2 or back):
-            words.sort(key=lambda w: (_generic(*w), w[0].start()))
-            match, kind = words[0]
-            parties_refs = _parties(in_sentence, match, text)
-            resulting = None
-            if kind == "joint_venture":
-                for ref in in_sentence:
-                    between = text[match.end() : ref.start]
-                    if ref.start >= match.end() and _APPOSITION.match(between):
-                        resulting = ref
-                        break
-                if resulting:
-                    parties_refs = [c for c in parties_refs if c.key != resulting.key]
-            party_keys = list(dict.fromkeys(c.key for c in parties_refs))
-            used_back = False
-            if len(party_keys) < 2 and back:
-                previous = [
-                    k
-                    for k in recent
-                    if k not in party_keys and (not resulting or k != resulting.key)
-                ]
-                party_keys = (party_keys + previous[-2:])[:2] if party_keys else previous[-2:]
-                used_back = True
-            if len(party_keys) >= 2:
-                deal = _merge(deals, kind, party_keys)
-                deal.spans.append((match.start(), match.end(), match.group()))
-                deal.back_reference |= used_back
-                deal.cues.append(match.group())
-                masked = _masked(text, s_start, s_end, companies)
-                for status, pattern in _STATUS:
-                    cue = pattern.search(masked)
-                    if cue:
-                        deal.statuses.add(status)
-                        deal.cues.append(cue.group())
-                for name, pattern in _SECTORS:
-                    if pattern.search(masked) and name not in deal.sectors:
-                        deal.sectors.append(name)
-                for name, pattern in _REGIONS:
-                    if pattern.search(masked) and name not in deal.regions:
-                        deal.regions.append(name)
-                refs = [c for c in parties_refs if c.key in party_keys]
-                for key, role in _roles(deal.kind, sentence, s_start, match.start(), refs).items():
-                    if role != "partner" or key not in deal.roles:
-                        deal.roles[key] = role
-                if resulting:
-                    deal.resulting = resulting.key
-                age = _AGE.search(sentence)
-                if age and deal.date is None:
-                    deal.date = age.group()
-                    deal.founded = bool(_FOUNDED.search(sentence))
-        for c in in_sentence:
-            if c.key in recent:
-                recent.remove(c.key)
-            recent.append(c.key)
-    return deals
-
-
-_OBJECT = re.compile(r"^\s*(?:of|in|into)?\s*(?:a|an|its|their|the|some)\s+[a-z]")
-
-
-def _names_no_company(text: str, match: re.Match, kind: str, companies: list[CompanyRef]) -> bool:
+def _names_no_company(text: str, cue: Cue, companies: list[CompanyRef]) -> bool:
     """'invested in a start-up': the deal's object is unnamed, so no agreement between companies."""
-    if kind not in {"acquisition", "investment"}:
+    if cue.kind not in {"acquisition", "investment"} or cue.name == "stake":
         return False
-    after = text[match.end() : match.end() + 60]
-    if not _OBJECT.match(after):
+    if not _OBJECT.match(text[cue.end : cue.end + 60]):
         return False
-    return not any(match.end() <= c.start < match.end() + 25 for c in companies)
+    return not any(cue.end <= c.start < cue.end + 25 for c in companies)
 
 
-def _parties(in_sentence: list[CompanyRef], match: re.Match, text: str) -> list[CompanyRef]:
+def _parties(in_sentence: list[CompanyRef], cue: Cue, text: str) -> list[CompanyRef]:
     """With two companies before the deal word, later ones after a comma are not parties."""
-    before = {c.key for c in in_sentence if c.end <= match.start()}
+    before = {c.key for c in in_sentence if c.end <= cue.start}
     if len(before) < 2:
         return in_sentence
-    comma = text.find(",", match.end())
-    return [c for c in in_sentence if c.end <= match.start() or comma == -1 or c.start < comma]
+    comma = text.find(",", cue.end)
+    return [c for c in in_sentence if c.end <= cue.start or comma == -1 or c.start < comma]
 
 
-def _generic(match: re.Match, kind: str) -> bool:
-    """Words that say there is a deal without saying which kind ('the venture', 'agreement')."""
-    return kind == "other" or match.group().lower() in {"venture", "the venture"}
+def _compatible(deal: Deal, kind: str, loose: bool) -> bool:
+    if loose or deal.kind == "other" or kind in {deal.kind, "other"}:
+        return True
+    return any({deal.kind, kind} <= group for group in _SYNONYMS)
 
 
-def _merge(deals: list[Deal], kind: str, parties: list[str]) -> Deal:
+def _merge(deals: list[Deal], kind: str, parties: list[str], loose: bool) -> Deal:
     """The deal these words speak of: the same parties, and the same or an unspecific kind."""
     for deal in deals:
-        if set(deal.parties) == set(parties) and (
-            kind in {deal.kind, "other"} or deal.kind == "other"
-        ):
-            if deal.kind == "other":
+        if set(deal.parties) == set(parties) and _compatible(deal, kind, loose):
+            if deal.kind == "other" and kind != "other":
                 deal.kind = kind
             return deal
     deal = Deal(kind=kind, parties=parties)
     deals.append(deal)
     return deal
+
+
+def _referred(deals: list[Deal], kind: str, loose: bool, named: list[str]) -> Deal | None:
+    """The deal a definite 'the venture' or 'its acquisition' refers back to: the latest one."""
+    for deal in reversed(deals):
+        if all(k in deal.parties for k in named) and _compatible(deal, kind, loose):
+            return deal
+    return None
+
+
+def _resulting(text: str, cue: Cue, refs: list[CompanyRef]) -> CompanyRef | None:
+    for ref in refs:
+        if ref.start >= cue.end and _APPOSITION.match(text[cue.end : ref.start]):
+            return ref
+    return None
+
+
+def _clause(text: str, s_start: int, s_end: int, cue: Cue) -> tuple[int, int]:
+    """The clause of the sentence that holds the deal word."""
+    start, end = s_start, s_end
+    for boundary in _CLAUSE.finditer(text, s_start, s_end):
+        if boundary.end() <= cue.start:
+            start = boundary.end()
+        elif boundary.start() >= cue.end:
+            end = boundary.start()
+            break
+    return start, end
+
+
+def _describe(
+    deal: Deal, text: str, folded: str, s_start: int, s_end: int, refs: list[CompanyRef]
+) -> None:
+    """Status, sectors and regions from one sentence that speaks of the deal."""
+    for status, start, end in statuses(text, folded, s_start, s_end, refs):
+        deal.statuses.setdefault(status, (start, end))
+        deal.cues.append(text[start:end])
+    for lexicon, found in ((_SECTORS, deal.sectors), (_REGIONS, deal.regions)):
+        for name, start, end in lexicon.find(text, folded, s_start, s_end):
+            if name not in found and not any(r.start < end and start < r.end for r in refs):
+                found.append(name)
+
+
+def find_deals(
+    text: str,
+    folded: str,
+    sentences: list[tuple[int, int]],
+    companies: list[CompanyRef],
+) -> list[Deal]:
+    """Agreements the text reports, one per deal, merged across the sentences that speak of it."""
+    deals: list[Deal] = []
+    recent: list[str] = []  # companies in order of last mention, for "the pair"
+    cues = find_cues(text, folded)
+    c_index = r_index = 0
+    for s_start, s_end in sentences:
+        while r_index < len(companies) and companies[r_index].start < s_start:
+            r_index += 1
+        first_ref = r_index
+        while r_index < len(companies) and companies[r_index].start < s_end:
+            r_index += 1
+        in_sentence = companies[first_ref:r_index]
+        while c_index < len(cues) and cues[c_index].start < s_start:
+            c_index += 1
+        first_cue = c_index
+        while c_index < len(cues) and cues[c_index].start < s_end:
+            c_index += 1
+        sentence_cues = cues[first_cue:c_index]
+        if sentence_cues:
+            spoken = _outside_quotes(text, s_start, s_end)
+            sentence_cues = [
+                c
+                for c in sentence_cues
+                if any(a <= c.start < b for a, b in spoken)
+                and not _names_no_company(text, c, in_sentence)
+            ]
+        named = in_sentence
+        if sentence_cues and in_sentence:
+            aside = bystanders(text, folded, in_sentence)
+            counsel = advisers(text, s_start, s_end, in_sentence)
+            named = [c for c in in_sentence if c not in aside and c not in counsel]
+        else:
+            counsel = []
+        if sentence_cues:
+            _sentence(text, folded, s_start, s_end, sentence_cues, named, counsel, deals, recent)
+        for c in named:
+            if c.key in recent:
+                recent.remove(c.key)
+            recent.append(c.key)
+    return [d for d in deals if d.mentions]
+
+
+def _sentence(
+    text: str,
+    folded: str,
+    s_start: int,
+    s_end: int,
+    cues: list[Cue],
+    named: list[CompanyRef],
+    counsel: list[CompanyRef],
+    deals: list[Deal],
+    recent: list[str],
+) -> None:
+    """Add what one sentence with deal words says to the deal it reports, if it reports one."""
+    # A deal word whose own clause names two companies speaks of their deal; prefer it.
+    clauses = {cue: _clause(text, s_start, s_end, cue) for cue in cues}
+    with_parties = [
+        cue
+        for cue, (a, b) in clauses.items()
+        if len({c.key for c in named if a <= c.start < b}) >= 2
+    ]
+    cue, kind = deciding_cue(text, with_parties or cues)
+    resulting = _resulting(text, cue, named) if kind == "joint_venture" else None
+    c_start, c_end = clauses[cue]
+    in_clause = [c for c in named if c_start <= c.start < c_end]
+    if len({c.key for c in in_clause if c is not resulting}) < 2:
+        in_clause, c_start, c_end = named, s_start, s_end  # the deal's parties span its clauses
+    parties_refs = [c for c in _parties(in_clause, cue, text) if c is not resulting]
+    party_keys = list(dict.fromkeys(c.key for c in parties_refs))
+    back = _BACK.find(text, folded, s_start, s_end)
+    used_back = False
+    if len(party_keys) < 2 and back:
+        previous = [
+            k for k in recent if k not in party_keys and (not resulting or k != resulting.key)
+        ]
+        party_keys = (party_keys + previous[-1:]) if party_keys else previous[-2:]
+        used_back = True
+    deal = None
+    if len(party_keys) >= 2:
+        deal = _merge(deals, kind, party_keys, cue.loose)
+        deal.back_reference |= used_back
+        refs = [c for c in parties_refs if c.key in party_keys]
+        for key, role in roles(deal.kind, text, c_start, c_end, cue, refs).items():
+            # The first clause that gives a role decides it; a later sentence cannot flip it.
+            if deal.roles.get(key, "partner") == "partner":
+                deal.roles[key] = role
+    elif _DEFINITE.search(text, max(s_start, cue.start - 40), cue.start):
+        deal = _referred(deals, kind, cue.loose, party_keys)
+    if deal is None:
+        return
+    deal.mentions.append(
+        Mention(cue.start, cue.end, not used_back and len(party_keys) >= 2, cue.loose)
+    )
+    deal.cues.append(text[cue.start : cue.end])
+    for other in cues:
+        # "the tie-up ..., and the agreement runs": a definite loose word is the same deal.
+        if (
+            other is not cue
+            and other.loose
+            and _DEFINITE.search(text, max(s_start, other.start - 40), other.start)
+        ):
+            deal.mentions.append(Mention(other.start, other.end, False, True))
+    _describe(deal, text, folded, s_start, s_end, named)
+    if resulting:
+        deal.resulting = resulting.key
+    dated = "ago" in folded[s_start:s_end] or _YEAR.search(folded, s_start, s_end)
+    age = _AGE.search(text, s_start, s_end) if dated else None
+    if age and deal.date is None:
+        deal.date = age.group()
+        deal.founded = bool(_FOUNDED.search(text, s_start, s_end))
+        role = "founded" if deal.founded else "date"
+        deal.terms.append(
+            {
+                "term": "date",
+                "role": role,
+                "start": age.start(),
+                "end": age.end(),
+                "exact": age.group(),
+            }
+        )
+    known = {(t["term"], t["start"]) for t in deal.terms}
+    for term in find_terms(text, s_start, s_end, named, counsel):
+        if (term["term"], term["start"]) not in known:
+            deal.terms.append(term)
 
 
 def existing_agreement(deal: Deal, agreements: tuple[RegistryAgreement, ...]) -> str | None:

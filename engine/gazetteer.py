@@ -1,23 +1,42 @@
-"""Find registry companies in text: whole words, longest match first, case rules for common words."""
+"""Find registry companies in text: whole words, longest match first, case rules for common words.
+
+Candidates come from one Aho–Corasick automaton (pyahocorasick) over the case- and space-folded
+text, so the cost of a story no longer depends on how many names it capitalises; the rules that
+decide whether a candidate is the company are plain Python, read from the text around it.
+"""
 
 import gc
 import re
-from collections import defaultdict
+from array import array
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .lexicons import COMMON_WORDS, COMPANY_FOLLOWERS, ORDINARY_FOLLOWERS, UNIT_WORDS
-from .model import RegistryCompany
-from .tokens import Token, tokenize
+import ahocorasick
 
-_WORDS = re.compile(r"\w+|[^\w\s]")
+from .lexicons import (
+    COMMON_WORDS,
+    COMPANY_FOLLOWERS,
+    LEGAL_SUFFIXES,
+    ORDINARY_FOLLOWERS,
+    UNIT_WORDS,
+)
+from .model import RegistryCompany
+
+_SPACE = re.compile(r"\s+")
+_NEXT = re.compile(r"(\s*)(\w+|[^\w\s])")
+_PREVIOUS = re.compile(r"(\w+|[^\w\s])(\s*)\Z")
+_SENTENCE_MARKS = frozenset({".", "!", "?", "“", '"', "‘", ":"})
+# Title-case words that join a name to the phrase before it ("Deal With Orange").
+_LINKING_WORDS = frozenset({"with", "and", "for", "to", "of", "in", "on", "by", "from", "as", "at"})
+# Every kind of white space folds to a plain space: "China\tTelecom" is the name.
+_FOLD_SPACES = {ord(c): " " for c in "\t\n\r\x0b\x0c\xa0\u2007\u202f"}
 
 
 class Name(NamedTuple):
     slug: str
     text: str  # the name as written in the registry
-    words: tuple[str, ...]  # its tokens, lower case
-    exact_case: bool  # match only in this case (or in an all-capitals line)
+    words: int  # how many words it has
+    exact_case: bool  # match only in this case (or in capitals)
     source: str  # "name", "alias" or "legal name"
 
 
@@ -26,10 +45,27 @@ class Mention:
     start: int
     end: int
     name: Name
-    first_token: int
-    last_token: int
     confidence: float
     why: str
+
+
+def fold(text: str) -> str:
+    """Lower case with every space a plain space, the same length as ``text``."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lengthen when lowered ("İ")
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered.translate(_FOLD_SPACES)
+
+
+def whole_words(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` neither begins nor ends inside a word."""
+    before = folded[start - 1] if start else " "
+    after = folded[end] if end < len(folded) else " "
+    if (before.isalnum() or before == "_") and (folded[start].isalnum() or folded[start] == "_"):
+        return False
+    return not (
+        (after.isalnum() or after == "_") and (folded[end - 1].isalnum() or folded[end - 1] == "_")
+    )
 
 
 def _is_upper_line(text: str, start: int, end: int) -> bool:
@@ -40,15 +76,27 @@ def _is_upper_line(text: str, start: int, end: int) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+_SOURCES = ("name", "alias", "legal name")
+_SUFFIX_KEYS = frozenset(" ".join(s.lower().split()) for s in LEGAL_SUFFIXES)
+
+
 class Matcher:
-    """An index of every registry name by its first one or two words."""
+    """An automaton of every registry name, folded, holding one number per name.
+
+    At a million aliases the per-name Python objects would cost more memory than the automaton,
+    so a name is its number: the automaton maps the folded name to it, and flat arrays give its
+    company, its spelling (the registry's own string, not a copy) and its case rule. Names that
+    fold alike (a company's "Orange" and another's "ORANGE") are chained in ``more``.
+    """
 
     def __init__(self, companies: list[RegistryCompany] | tuple[RegistryCompany, ...]):
-        # Entries are plain tuples in Name's field order: building 300,000 of them is the
-        # cost of a registry change, and tuples are several times cheaper than named ones.
-        self.by_first: dict[str, list[tuple]] = defaultdict(list)
-        self.by_pair: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-        self.pair_starts: set[str] = set()
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self.slugs: list[str] = []
+        self.texts: list[str] = []
+        self.owner = array("i")
+        self.flags = bytearray()  # exact case in bit 0, source in bits 1-2
+        self.more: dict[int, list[int]] = {}
+        self.suffixed = array("i")  # the name's own legal-suffix form, kept out of the automaton
         collecting = gc.isenabled()
         gc.disable()  # nothing built here is cyclic; collecting mid-build only costs time
         try:
@@ -58,104 +106,188 @@ class Matcher:
                 gc.enable()
 
     def _index(self, companies) -> None:
-        for company in companies:
-            names = [(company.name, False, "name")]
-            names += [(alias, sensitive, "alias") for alias, sensitive in company.aliases]
+        automaton, texts, owner, flags = self.automaton, self.texts, self.owner, self.flags
+        suffixed = self.suffixed
+        for index, company in enumerate(companies):
+            self.slugs.append(company.slug)
+            names = [(company.name, False, 0)]
+            names += [(alias, sensitive, 1) for alias, sensitive in company.aliases]
             if company.legal_name:
-                names.append((company.legal_name, False, "legal name"))
+                names.append((company.legal_name, False, 2))
             sensitive = {n for n, s, _ in names if s}
             seen = set()
+            keys: dict[str, int] = {}
             for text, exact_case, source in names:
-                words = tuple(_WORDS.findall(text.lower()))
-                if not words or (words, exact_case) in seen:
+                tidy = " ".join(text.split())
+                text = text if tidy == text else tidy  # keep the registry's string, not a copy
+                key = text.lower()
+                if len(key) != len(text):
+                    key = fold(text)
+                if not key or (key, exact_case) in seen:
                     continue
                 if text in sensitive and not exact_case:
                     continue  # the case-sensitive spelling of the same name rules
-                seen.add((words, exact_case))
-                common = len(words) == 1 and words[0] in COMMON_WORDS
-                name = (company.slug, text, words, exact_case or common, source)
-                if len(words) == 1:
-                    self.by_first[words[0]].append(name)
+                seen.add((key, exact_case))
+                common = exact_case or (" " not in key and key in COMMON_WORDS)
+                number = len(texts)
+                texts.append(text)
+                owner.append(index)
+                flags.append(common | source << 1)
+                suffixed.append(-1)
+                base = self._base(key, keys)
+                if base is not None and suffixed[base[1]] == -1:
+                    # "Acme Energy Holdings" beside "Acme Energy": found as the shorter name and
+                    # its suffix, so the automaton need not spell every legal name out again.
+                    # The key's value is the first name's number, doubled, plus one when some
+                    # name of the key has such a suffixed form.
+                    suffixed[base[1]] = number
+                    value = automaton.get(base[0])
+                    if not value & 1:
+                        automaton.add_word(base[0], value | 1)
+                    continue
+                keys.setdefault(key, number)
+                first = automaton.get(key, -1)
+                if first == -1:
+                    automaton.add_word(key, number << 1)
                 else:
-                    self.by_pair[words[:2]].append(name)
-                    self.pair_starts.add(words[0])
+                    self.more.setdefault(first >> 1, []).append(number)
+        self.size = len(texts)
+        if texts:
+            automaton.make_automaton()
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
+    @staticmethod
+    def _base(key: str, keys: dict[str, int]) -> tuple[str, int] | None:
+        """The company's own shorter name that ``key`` is, followed by a legal suffix."""
+        for base, number in keys.items():
+            cut = len(base)
+            if (
+                key.startswith(base)
+                and key[cut : cut + 1] == " "
+                and key[cut + 1 :] in _SUFFIX_KEYS
+            ):
+                return base, number
+        return None
+
+    def spellings(self):
+        """Every (folded name, number) the matcher finds, suffixed names included."""
+        for key, value in self.automaton.items():
+            yield key, value >> 1
+        for alias in self.suffixed:
+            if alias != -1:
+                yield fold(self.texts[alias]), alias
+
+    def names(self, number: int) -> list[Name]:
+        """The registry names that fold to the key whose first name is ``number``."""
+        return [self.name(n) for n in (number, *self.more.get(number, ()))]
+
+    def name(self, number: int) -> Name:
+        text, flag = self.texts[number], self.flags[number]
+        words = text.count(" ") + 1
+        return Name(
+            self.slugs[self.owner[number]], text, words, bool(flag & 1), _SOURCES[flag >> 1]
+        )
+
+    def candidates(self, text: str) -> list[tuple[int, int, int]]:
+        """Every registry name written in ``text`` as whole words: (start, end, first name)."""
+        if not self.size:
+            return []
+        folded = fold(text)
+        texts, suffixed, more = self.texts, self.suffixed, self.more
+        found = []
+        for last, value in self.automaton.iter(folded):
+            number = value >> 1
+            end = last + 1
+            start = end - len(texts[number])
+            if not whole_words(folded, start, end):
+                continue
+            found.append((start, end, number))
+            if not value & 1:
+                continue
+            for n in (number, *more.get(number, ())):
+                alias = suffixed[n]
+                if alias == -1:
+                    continue
+                spelled = texts[alias].lower()
+                if len(spelled) != len(texts[alias]):
+                    spelled = fold(texts[alias])
+                longer = start + len(spelled)
+                if folded.startswith(spelled, start) and whole_words(folded, start, longer):
+                    found.append((start, longer, alias))
+        return found
+
+    def find(self, text: str) -> list[Mention]:
         """Every registry company mention, longest first, never overlapping."""
-        tokens = tokens if tokens is not None else tokenize(text)
-        lowers = [t.lower for t in tokens]
-        by_first, by_pair, pair_starts = self.by_first, self.by_pair, self.pair_starts
-        count = len(tokens)
-        found: list[Mention] = []
-        for i, word in enumerate(lowers):
-            if tokens[i].text.islower():
-                continue  # names are written capitalised; this saves most of the look-ups
-            entries = by_first.get(word, ())
-            if i + 1 < count and word in pair_starts:
-                entries = [*entries, *by_pair.get((word, lowers[i + 1]), ())]
-            for entry in entries:
-                words = entry[2]
-                j = i + len(words)
-                if j > count or lowers[i:j] != list(words):
-                    continue
-                if not self._joined(text, tokens, i, j):
-                    continue
-                mention = self._judge(text, tokens, i, j, Name(*entry))
+        found = []
+        for start, end, number in self.candidates(text):
+            for name in self.names(number):
+                mention = judge(text, start, end, name)
                 if mention:
                     found.append(mention)
-        return self._longest(found)
+        return longest(found)
 
-    @staticmethod
-    def _joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
-        """Punctuation inside a name must sit where the name has it: 'AT&T', not 'AT & T,'."""
-        for k in range(i, j - 1):
-            gap = text[tokens[k].end : tokens[k + 1].start]
-            if "\n" in gap or len(gap) > 1:
-                return False
-        return True
 
-    def _judge(self, text, tokens, i, j, name: Name) -> Mention | None:
-        start, end = tokens[i].start, tokens[j - 1].end
-        written = text[start:end]
-        if j < len(tokens) and tokens[j].text in UNIT_WORDS and tokens[j].start == end + 1:
-            return None  # "Vodafone UK" names a unit, not the group
-        why = f"registry {name.source} '{name.text}' of {name.slug}"
-        confidence = 0.95 if len(name.words) > 1 or len(written) > 4 else 0.85
-        if name.exact_case:
-            if written != name.text:
-                if not (written.isupper() and _is_upper_line(text, start, end)):
-                    return None
-                why += " (all-capitals line)"
-                confidence = 0.7
-            following = tokens[j].lower if j < len(tokens) else ""
-            # An acronym ("BP", "RASOG") is no ordinary word, whatever follows it.
-            if following in ORDINARY_FOLLOWERS and not name.text.isupper():
-                return None
-            previous = tokens[i - 1].text if i > 0 else ""
-            if previous in {"an", "a"}:
-                return None
-            sentence_start = not previous or previous in {".", "!", "?", "“", '"', "‘"}
-            following_word = tokens[j].text if j < len(tokens) else ""
-            if (
-                sentence_start
-                and not name.text.isupper()
-                and following_word[:1].islower()
-                and following_word not in COMPANY_FOLLOWERS
-            ):
-                return None  # "Apple growers", "Orange juice": the ordinary word
-            confidence = min(confidence, 0.8)
-            why += ", exact case required"
-        elif written.islower() and any(c.isalpha() for c in written):
+def judge(text: str, start: int, end: int, name: Name) -> Mention | None:
+    """The mention, if the words around ``text[start:end]`` let it be the company ``name``."""
+    written = text[start:end]
+    if "\n" in written:
+        return None  # a name does not run from one line (a headline) into the next
+    following = _NEXT.match(text, end)
+    next_word = following.group(2) if following else ""
+    if next_word in UNIT_WORDS and following.group(1) == " ":
+        return None  # "Vodafone UK" names a unit, not the group
+    why = f"registry {name.source} '{name.text}' of {name.slug}"
+    confidence = 0.95 if name.words > 1 or len(written) > 4 else 0.85
+    if not name.exact_case:
+        if written.islower() and any(c.isalpha() for c in written):
             return None  # "three" the number, "target" the noun: names are capitalised
-        return Mention(start, end, name, i, j - 1, confidence, why)
+        return Mention(start, end, name, confidence, why)
+    capitals = written != name.text and written.isupper() and len(written) > 2
+    if written != name.text and not capitals:
+        return None
+    if capitals:
+        # A capitalised line is a headline; capitals in running text are a name set in capitals.
+        why += " (all-capitals line)" if _is_upper_line(text, start, end) else " (in capitals)"
+        confidence = 0.7
+    # An acronym ("BP", "RASOG") is no ordinary word, whatever follows it.
+    if next_word.lower() in ORDINARY_FOLLOWERS and not name.text.isupper():
+        return None
+    preceding = _PREVIOUS.search(text, max(0, start - 40), start)
+    previous = preceding.group(1) if preceding else ""
+    if previous in {"an", "a", "An", "A"}:
+        return None  # "an orange", "a Target store": the ordinary word
+    sentence_start = (
+        not previous or previous in _SENTENCE_MARKS or "\n" in (preceding.group(2) or "")
+    )
+    if (
+        sentence_start
+        and not name.text.isupper()
+        and next_word[:1].islower()
+        and next_word not in COMPANY_FOLLOWERS
+    ):
+        return None  # "Apple growers", "Orange juice": the ordinary word
+    if (
+        not sentence_start
+        and not capitals
+        and previous[:1].isupper()
+        and previous[1:].islower()
+        and previous.lower() not in _LINKING_WORDS
+        and next_word[:1].isupper()
+        and next_word[1:].islower()
+        and not _is_upper_line(text, start, end)
+    ):
+        return None  # "First Three Months": a title-case phrase, not the company
+    confidence = min(confidence, 0.8)
+    why += ", exact case required"
+    return Mention(start, end, name, confidence, why)
 
-    @staticmethod
-    def _longest(found: list[Mention]) -> list[Mention]:
-        chosen: list[Mention] = []
-        taken: set[int] = set()
-        for mention in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-            span = range(mention.first_token, mention.last_token + 1)
-            if not taken.intersection(span):
-                chosen.append(mention)
-                taken.update(span)
-        return sorted(chosen, key=lambda m: m.start)
+
+def longest(found: list[Mention]) -> list[Mention]:
+    """Longest mentions first; a shorter one inside or across a longer one is dropped."""
+    chosen: list[Mention] = []
+    taken: set[int] = set()
+    for mention in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        if any(i in taken for i in range(mention.start, mention.end)):
+            continue
+        chosen.append(mention)
+        taken.update(range(mention.start, mention.end))
+    return sorted(chosen, key=lambda m: m.start)

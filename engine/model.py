@@ -3,7 +3,7 @@
 from dataclasses import asdict, dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegistryCompany:
     slug: str
     name: str
@@ -11,14 +11,14 @@ class RegistryCompany:
     legal_name: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegistryAgreement:
     slug: str
     kind: str
     parties: frozenset[str]  # company slugs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegistryPerson:
     slug: str
     name: str
@@ -26,7 +26,7 @@ class RegistryPerson:
     organisation: str = ""  # company slug
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Registry:
     companies: tuple[RegistryCompany, ...] = ()
     agreements: tuple[RegistryAgreement, ...] = ()

@@ -1,16 +1,16 @@
 """Run every part of the engine over one body and explain each suggestion."""
 
-from .agreements import CompanyRef, existing_agreement, find_deals
-from .gazetteer import Matcher, Mention
+from .agreements import CompanyRef, Deal, existing_agreement, find_deals
+from .calibration import CONFIDENCE
+from .gazetteer import Matcher, Mention, fold
 from .model import Registry, Suggestion
 from .newcos import find_legal_names
 from .speakers import find_quotes
-from .tokens import sentences, tokenize
+from .tokens import sentences
 
 
 def _companies(body: str, matcher: Matcher) -> tuple[list[Suggestion], list[CompanyRef]]:
-    tokens = tokenize(body)
-    mentions: list[Mention] = matcher.find(body, tokens)
+    mentions: list[Mention] = matcher.find(body)
     suggestions, refs = [], []
     by_end = {m.end: m for m in mentions}
     covered = [(m.start, m.end) for m in mentions]
@@ -20,10 +20,8 @@ def _companies(body: str, matcher: Matcher) -> tuple[list[Suggestion], list[Comp
         if known and known.start >= legal.start:
             extended[known.start] = legal.end  # "AT&T" known, "AT&T Inc." written: one mention
             continue
-        if any(a <= legal.start and legal.end <= b for a, b in covered):
-            continue
         if any(a < legal.end and legal.start < b for a, b in covered):
-            continue
+            continue  # inside or across a registry name: the registry's reading stands
         short_hits = matcher.find(legal.short)
         linked = next((m for m in short_hits if m.start == 0 and m.end == len(legal.short)), None)
         if linked:
@@ -67,38 +65,62 @@ def _companies(body: str, matcher: Matcher) -> tuple[list[Suggestion], list[Comp
     return suggestions, refs
 
 
-def _agreements(body: str, refs: list[CompanyRef], registry: Registry) -> list[Suggestion]:
+def _confidence(deal: Deal) -> float:
+    """How often a proposal with this evidence was right on the dev split (engine.calibration)."""
+    clearest = deal.clearest
+    if not clearest.named:
+        evidence = "referred back"
+    elif clearest.loose:
+        evidence = "loose word, parties named"
+    else:
+        evidence = "kind word, parties named"
+    return CONFIDENCE[(evidence, min(len(deal.mentions), 3))]
+
+
+def _agreements(
+    body: str, folded: str, refs: list[CompanyRef], registry: Registry
+) -> list[Suggestion]:
     suggestions = []
-    for deal in find_deals(body, sentences(body), refs):
+    for deal in find_deals(body, folded, sentences(body), refs):
         parties = [{"company": key, "role": deal.roles.get(key, "partner")} for key in deal.parties]
         slug = existing_agreement(deal, registry.agreements)
         why = (
             f"deal words '{', '.join(dict.fromkeys(deal.cues))}' with {len(deal.parties)} companies"
+            f", {len(deal.mentions)} mention(s)"
         )
         if deal.back_reference:
             why += " (referred back to as a pair)"
         if slug:
             why += f"; same kind and parties as {slug}"
-        for start, end, _cue in deal.spans:
-            suggestions.append(
-                Suggestion(
-                    "agreement",
-                    start,
-                    end,
-                    body[start:end],
-                    0.75 if not deal.back_reference else 0.65,
-                    why,
-                    agreement_kind=deal.kind,
-                    status=deal.status,
-                    parties=parties,
-                    sectors=deal.sectors,
-                    regions=deal.regions,
-                    agreement=slug,
-                    resulting_company=deal.resulting,
-                    date=deal.date,
-                    extra={"event": "founded"} if deal.founded else {},
-                )
+        clearest = deal.clearest
+        extra = {
+            "mentions": [
+                {"start": m.start, "end": m.end, "exact": body[m.start : m.end]}
+                for m in sorted(deal.mentions, key=lambda m: m.start)
+            ],
+            "terms": deal.terms,
+        }
+        if deal.founded:
+            extra["event"] = "founded"
+        suggestions.append(
+            Suggestion(
+                "agreement",
+                clearest.start,
+                clearest.end,
+                body[clearest.start : clearest.end],
+                _confidence(deal),
+                why,
+                agreement_kind=deal.kind,
+                status=deal.status,
+                parties=parties,
+                sectors=deal.sectors,
+                regions=deal.regions,
+                agreement=slug,
+                resulting_company=deal.resulting,
+                date=deal.date,
+                extra=extra,
             )
+        )
     return suggestions
 
 
@@ -198,5 +220,6 @@ def suggest(body: str, registry: Registry, matcher: Matcher | None = None) -> li
     """Every suggestion for ``body``, ordered by position. Build ``matcher`` once and reuse it."""
     matcher = matcher or Matcher(registry.companies)
     companies, refs = _companies(body, matcher)
-    found = companies + _agreements(body, refs, registry) + _people(body, refs, registry)
+    deals = _agreements(body, fold(body), refs, registry)
+    found = companies + deals + _people(body, refs, registry)
     return sorted(found, key=lambda s: (s.start, -s.end, s.kind))

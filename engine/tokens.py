@@ -95,29 +95,43 @@ SENTENCE_STARTERS = frozenset(
         "meanwhile",
     ]
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n\n")
+# A sentence ends at . ! ? before a capital, and at every line break: a headline without a full
+# stop is its own sentence, not the start of the lead's.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n")
+_LAST_WORD = re.compile(r"([\w.]+)\Z")
+_FIRST_WORD = re.compile(r"\s+[\"“‘(]?(\w+)")
+_INITIALS = re.compile(r"(\w\.)*\w")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: split after . ! ? before a capital, except after abbreviations."""
+    """Sentence spans: split after . ! ? before a capital (except after abbreviations) and at
+    line breaks."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if text[match.start()] == ".":
-            word = re.search(r"([\w.]+)$", text[start : match.start()])
+        end = match.start()
+        if end < start:
+            continue
+        if text[end] == ".":
+            word = _LAST_WORD.search(text, max(start, end - 12), end)
             before = word.group(1).lower() if word else ""
-            following = re.match(r"\s+[\"“‘(]?(\w+)", text[match.end() :])
+            following = _FIRST_WORD.match(text, match.end())
             starter = following is not None and following.group(1).lower() in SENTENCE_STARTERS
             abbreviated = before in ABBREVIATIONS or (
-                len(before) <= 3 and re.fullmatch(r"(\w\.)*\w", before) is not None
+                len(before) <= 3 and _INITIALS.fullmatch(before) is not None
             )
             if abbreviated and not starter:
                 continue
-        end = match.end()
-        if text[start:end].strip():
+            end = match.end()
+        elif text[end] != "\n":
+            end = match.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
             spans.append((start, end))
-        start = end
+        start = match.end()
         while start < len(text) and text[start].isspace():
             start += 1
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
+    tail = len(text.rstrip())
+    if tail > start:
+        spans.append((start, tail))
     return spans

@@ -192,6 +192,13 @@ class Annotation(models.Model):
             return {"exact": "An anchored annotation's words must equal the body at its span."}
         return {}
 
+    @classmethod
+    def spanning(cls, article, start: int, end: int, **fields) -> "Annotation":
+        """An annotation of ``article``'s words from ``start`` to ``end``, quote selector filled."""
+        annotation = cls(article=article, start=start, end=end, **fields)
+        annotation.fill_quote()
+        return annotation
+
     def fill_quote(self) -> None:
         """Take ``exact``, ``prefix`` and ``suffix`` from the article body at the span."""
         self.exact, self.prefix, self.suffix = quote_selector(

@@ -190,6 +190,8 @@ def _fill_target(annotation: Annotation, *, by) -> None:
         )
     elif annotation.kind == Annotation.Kind.AGREEMENT and annotation.agreement_id is None:
         annotation.agreement = _agreement_from(proposal, annotation.article, by=by)
+    if annotation.kind == Annotation.Kind.AGREEMENT and annotation.agreement_id is not None:
+        _deal_mentions(annotation, proposal.get("mentions", []), by=by)
     elif (
         annotation.kind in (Annotation.Kind.PERSON, Annotation.Kind.QUOTE)
         and annotation.person_id is None
@@ -197,6 +199,48 @@ def _fill_target(annotation: Annotation, *, by) -> None:
         annotation.person = person_find_or_create(proposal, by=by)
     if annotation.kind != Annotation.Kind.QUOTE and annotation.target is None:
         raise ValidationError("This suggestion proposes nothing to confirm; tag the words instead.")
+
+
+def _deal_mentions(annotation: Annotation, mentions: list[dict], *, by) -> None:
+    """The deal's other mentions in the story, confirmed with it and pointing at its agreement.
+
+    A mention whose words changed since it was proposed, or that another agreement annotation
+    already covers, is left alone: the editor's own tags and decisions stand.
+    """
+    article = annotation.article
+    taken = list(
+        article.annotations.filter(kind=Annotation.Kind.AGREEMENT)
+        .exclude(pk=annotation.pk)
+        .exclude(review_state=Review.SUGGESTED)
+        .values_list("start", "end")
+    )
+    now = timezone.now()
+    for mention in mentions:
+        start, end = mention.get("start"), mention.get("end")
+        if (start, end) == (annotation.start, annotation.end) or not isinstance(start, int):
+            continue
+        if not isinstance(end, int) or article.body[start:end] != mention.get("exact"):
+            continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        span = Annotation.spanning(
+            article,
+            start,
+            end,
+            kind=Annotation.Kind.AGREEMENT,
+            agreement=annotation.agreement,
+            review_state=Review.CONFIRMED,
+            source=annotation.source,
+            confidence=annotation.confidence,
+            why=f"another mention of the deal at {annotation.start}-{annotation.end}",
+            created_by=by,
+            reviewed_by=by,
+            reviewed_at=now,
+        )
+        span._history_user = by
+        span._change_reason = "accepted with its deal"
+        span.save()
+        taken.append((start, end))
 
 
 @transaction.atomic
@@ -271,14 +315,10 @@ def annotation_create(
         raise ValidationError(f"The selection {start}-{end} is outside the story's text.")
     if kind not in Annotation.Kind.values:
         raise ValidationError(f"Unknown kind of annotation: {kind}.")
-    exact, prefix, suffix = quote_selector(article.body, start, end)
-    annotation = Annotation(
-        article=article,
-        start=start,
-        end=end,
-        exact=exact,
-        prefix=prefix,
-        suffix=suffix,
+    annotation = Annotation.spanning(
+        article,
+        start,
+        end,
         kind=kind,
         company=company,
         agreement=agreement,
@@ -384,9 +424,7 @@ def annotation_resolve(annotation: Annotation, *, by: AbstractBaseUser, keep: bo
             raise ValidationError(
                 "Its words are gone; tag the new words instead and reject this one."
             )
-        annotation.exact, annotation.prefix, annotation.suffix = quote_selector(
-            body, annotation.start, annotation.end
-        )
+        annotation.fill_quote()
         annotation.anchor_state = Annotation.AnchorState.ANCHORED
         reason = "kept on its new words"
     else:

@@ -269,3 +269,40 @@ def test_a_clean_edit_of_a_live_story_raises_no_doubt(client):
     )
 
     assert "in doubt" not in response.content.decode()
+
+
+def test_a_reporter_may_read_but_not_change_a_published_story(client):
+    logged_in(client, group="Reporter")
+    article = ArticleFactory(live=True, signed=True, headline="As the editor left it")
+
+    form = client.get(change_url(article))
+    response = client.post(change_url(article), form_data(article, headline="Changed live"))
+
+    assert form.status_code == 200
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.headline == "As the editor left it"
+
+
+def test_a_reporter_may_not_restore_a_revision_of_a_published_story(client):
+    logged_in(client, group="Reporter")
+    article = ArticleFactory(live=True, signed=True, headline="First")
+    article.headline = "Second"
+    article.save()
+    first = article.history.order_by("history_date").first()
+
+    client.post(reverse("admin:articles_article_restore", args=[article.pk, first.history_id]))
+
+    article.refresh_from_db()
+    assert article.headline == "Second"
+
+
+def test_a_reporter_still_edits_drafts(client):
+    logged_in(client, group="Reporter")
+    article = ArticleFactory(signed=True)
+
+    response = client.post(change_url(article), form_data(article, dek="A reporter's dek"))
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.dek == "A reporter's dek"

@@ -157,8 +157,9 @@ def test_seed_story_gives_the_two_deals_and_two_speakers(seed_path):
 
     found = suggest(body, registry)
 
-    deals = {s.agreement_kind: s for s in found if s.kind == "agreement"}
-    jv, partnership = deals["joint_venture"], deals["partnership"]
+    deals = [s for s in found if s.kind == "agreement"]
+    assert [d.agreement_kind for d in deals] == ["joint_venture", "partnership"]
+    jv, partnership = deals
     assert {p["company"] for p in jv.parties} == {"china-telecom", "att"}
     assert jv.status == "extended"
     assert jv.agreement == "ct-att"
@@ -171,7 +172,10 @@ def test_seed_story_gives_the_two_deals_and_two_speakers(seed_path):
     assert set(partnership.regions) == {"Asia", "Europe", "Africa"}
     speakers = [s.name for s in found if s.kind == "quote"]
     assert speakers == ["Deng Xiaofeng", "Deng Xiaofeng", "Edison Lee", "Edison Lee"]
-    assert len(deals) == 2
+    assert [m["exact"] for m in jv.extra["mentions"]] == ["joint venture", "venture", "agreement"]
+    assert [m["exact"] for m in partnership.extra["mentions"]] == ["deal", "partnership"]
+    assert partnership.exact == "partnership"  # the clearest mention names both parties
+    assert {p["role"] for p in jv.parties + partnership.parties} == {"partner"}
 
 
 def test_sentences_split_after_a_legal_suffix_that_ends_one():
@@ -185,11 +189,14 @@ def test_sentences_split_after_a_legal_suffix_that_ends_one():
 
 
 names = st.sampled_from([c.name for c in REGISTRY.companies] + ["AT&T Inc.", "Orange SA"])
+deal_words = st.sampled_from(
+    [" agreed to buy ", " and the joint venture ", " for $5bn. The deal ", " 18% stake in "]
+)
 filler = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(filler, names), max_size=6), filler)
+@given(st.lists(st.tuples(filler, names | deal_words), max_size=6), filler)
 def test_offsets_are_exact_for_any_text(parts, tail):
     text = "".join(a + b for a, b in parts) + tail
 
@@ -197,6 +204,8 @@ def test_offsets_are_exact_for_any_text(parts, tail):
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start : s.end] == s.exact
         assert s.why
+        for span in s.extra.get("mentions", []) + s.extra.get("terms", []):
+            assert text[span["start"] : span["end"]] == span["exact"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -219,3 +228,25 @@ def test_acronym_names_are_not_ordinary_words_whatever_follows():
     [mention] = suggest("Traders said RASOG markets its bonds abroad.", registry)
 
     assert (mention.exact, mention.company) == ("RASOG", "rasog")
+
+
+def test_a_legal_suffix_form_kept_out_of_the_automaton_is_still_found_as_itself():
+    registry = Registry(
+        companies=(
+            RegistryCompany("kestrel", "Kestrel Pharma", (("Kestrel Pharma Holdings", False),)),
+            RegistryCompany("acme", "Acme", (("ACME", True), ("Acme Inc.", False))),
+        )
+    )
+    matcher = Matcher(registry.companies)
+    text = "Kestrel Pharma Holdings and Acme Inc. agreed; Kestrel Pharma holdings rose; Acme Inc"
+
+    found = [(m.start, m.end, m.name.slug, m.name.source) for m in matcher.find(text)]
+
+    assert [text[a:b] for a, b, _, _ in found] == [
+        "Kestrel Pharma Holdings",
+        "Acme Inc.",
+        "Kestrel Pharma holdings",
+        "Acme",
+    ]
+    assert [source for *_, source in found] == ["alias", "alias", "alias", "name"]
+    assert ("kestrel pharma holdings", matcher.suffixed[0]) in set(matcher.spellings())

@@ -223,11 +223,15 @@ def test_accepting_several_spans_of_one_deal_makes_one_agreement(editor_client, 
         body="China Telecom will extend its joint venture with AT&T. The pair founded the venture long ago."
     )
     refresh_suggestions(article)
-    assert article.annotations.filter(kind="agreement").count() == 2
+    [deal] = article.annotations.filter(kind="agreement")
+    assert [m["exact"] for m in deal.proposal["mentions"]] == ["joint venture", "venture"]
 
     post(editor_client, url(article, "structuring_accept_all"))
 
     assert Agreement.objects.count() == 1
-    assert set(article.annotations.values_list("agreement", flat=True).exclude(agreement=None)) == {
-        Agreement.objects.get().pk
-    }
+    spans = article.annotations.filter(kind="agreement").order_by("start")
+    assert [(a.exact, a.review_state) for a in spans] == [
+        ("joint venture", "confirmed"),
+        ("venture", "confirmed"),
+    ]
+    assert {a.agreement_id for a in spans} == {Agreement.objects.get().pk}

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from structuring.models import Annotation
+from structuring.services import annotation_confirm
 from structuring.suggesting import refresh_suggestions
 from tests.factories import (
     AgreementFactory,
@@ -12,6 +13,7 @@ from tests.factories import (
     CompanyAliasFactory,
     CompanyFactory,
     PartyFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +179,51 @@ def test_matcher_is_kept_until_the_registry_changes(registry):
     _, rebuilt = load_registry()
 
     assert rebuilt is not first
+
+
+def test_suggest_text_json_gives_one_agreement_item_per_deal_with_all_its_mentions(
+    registry, tmp_path, capsys
+):
+    text = (
+        "China Telecom extended its partnership with Orange SA into IoT. The tie-up will cover "
+        "Africa, and the agreement runs for $20 million a year."
+    )
+    path = tmp_path / "story.txt"
+    path.write_text(text)
+
+    call_command("suggest", "--text", str(path), "--json")
+
+    [deal] = [i for i in json.loads(capsys.readouterr().out) if i["kind"] == "agreement"]
+    assert [m["exact"] for m in deal["mentions"]] == ["partnership", "tie-up", "agreement"]
+    assert (deal["start"], deal["end"], deal["exact"]) == (
+        text.index("partnership"),
+        text.index("partnership") + len("partnership"),
+        "partnership",
+    )
+    for mention in deal["mentions"]:
+        assert text[mention["start"] : mention["end"]] == mention["exact"]
+    assert {"term", "start", "end", "exact"} <= deal["terms"][0].keys()
+
+
+def test_accepting_a_deal_links_every_mention_to_one_agreement_and_skips_tagged_words(registry):
+    editor = UserFactory(is_superuser=True, is_staff=True)
+    article = ArticleFactory(
+        body="China Telecom extended its partnership with Orange SA. The tie-up covers Asia, "
+        "and the agreement runs to 2030."
+    )
+    refresh_suggestions(article)
+    deal = pending(article).get(kind="agreement")
+    AnnotationFactory(
+        article=article,
+        words="agreement",
+        kind="agreement",
+        company=None,
+        agreement=AgreementFactory(),
+        review_state="rejected",
+    )
+
+    annotation_confirm(deal, by=editor)
+
+    confirmed = article.annotations.filter(kind="agreement", review_state="confirmed")
+    assert sorted(a.exact for a in confirmed) == ["partnership", "tie-up"]
+    assert len({a.agreement_id for a in confirmed}) == 1

@@ -1,0 +1,203 @@
+"""What one sentence says about a deal: its cue words, kind, who stands by, roles and status.
+
+Everything here reads one clause: a role or a status comes from the words that govern the deal
+word, never from elsewhere in the story.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .dealwords import (
+    AWAITED,
+    BYSTANDER_CUES,
+    CONTROLLING_STAKE,
+    DEAL_CUES,
+    PLURAL_CUE,
+    STAKE_PERCENT,
+    STATUS_CUES,
+)
+from .lexicon import Lexicon
+
+_CUES = Lexicon([(name, pattern) for name, pattern, _ in DEAL_CUES])
+_KIND_OF_CUE = {name: kind for name, _, kind in DEAL_CUES}
+# Words that say there is a deal, or name it loosely: they join whatever deal their parties have.
+LOOSE_CUES = frozenset({"generic", "venture", "partnership_loose"})
+_LOOSE_WORDS = re.compile(r"tie[- ]ups?", re.IGNORECASE)
+_PLURAL = re.compile(PLURAL_CUE, re.IGNORECASE)
+_STATUSES = Lexicon(STATUS_CUES)
+_STATUS_RANK = {status: rank for rank, (status, _) in enumerate(STATUS_CUES)}
+_MODALS = re.compile(r"\b(?:may|might|could)\b")  # case matters: "May 2024" is a month
+_AWAITED_BEFORE = re.compile(AWAITED + r"(?:[\w’'-]+\s+){0,4}\Z", re.IGNORECASE)
+_BYSTANDER = Lexicon([("bystander", BYSTANDER_CUES)])
+_LIST_GAP = re.compile(r"(?:\s|,|\band\b|\bor\b|&|\bthe\b|\bits\b|\btheir\b)*$", re.IGNORECASE)
+_CONTROLLING = re.compile(CONTROLLING_STAKE + r"\s*$", re.IGNORECASE)
+_PERCENT = re.compile(STAKE_PERCENT, re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:is|was|were|be|been|being|are)\s+(?:being\s+)?(?:acquired|bought|purchased|"
+    r"taken over|snapped up|swallowed(?: up)?|licensed|supplied|sold)\s+(?:\w+\s+){0,3}?by\b",
+    re.IGNORECASE,
+)
+_OF_BY = re.compile(
+    r"\b(?:takeover|acquisition|purchase|buyout|sale|licensing)\s+of\b[^.;]*?\bby\b", re.I
+)
+_TO = re.compile(r"\bto\b", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
+ROLES = {
+    "acquisition": ("acquirer", "target"),
+    "investment": ("investor", "investee"),
+    "licensing": ("licensor", "licensee"),
+    "supply": ("supplier", "customer"),
+}
+
+
+@dataclass(frozen=True)
+class CompanyRef:
+    start: int
+    end: int
+    key: str  # registry slug, or the proposed name of a new company
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    name: str  # which entry of DEAL_CUES matched
+    kind: str
+
+    @property
+    def loose(self) -> bool:
+        """'the agreement', 'the venture', 'the tie-up': a deal, but not which kind."""
+        return self.name in LOOSE_CUES
+
+
+def find_cues(text: str, folded: str) -> list[Cue]:
+    """Every singular deal word in the text, in order; plurals speak of several deals."""
+    found = []
+    for name, start, end in _CUES.find(text, folded):
+        written = text[start:end]
+        if _PLURAL.search(written):
+            continue
+        if name == "partnership" and _LOOSE_WORDS.fullmatch(written):
+            name = "partnership_loose"
+        found.append(Cue(start, end, name, _KIND_OF_CUE.get(name, "partnership")))
+    return found
+
+
+def deciding_cue(text: str, cues: list[Cue]) -> tuple[Cue, str]:
+    """The cue that says which deal the clause reports, and the kind it gives."""
+    specific = [c for c in cues if not c.loose] or cues
+    cue = specific[0]
+    stakes = [c for c in cues if c.name == "stake"]
+    if stakes and (cue.kind == "acquisition" or cue.name == "stake"):
+        # "acquire an 18% stake" is an investment; "a controlling stake" an acquisition.
+        stake = stakes[0]
+        if stake.start - cue.end <= 40:
+            return stake, _stake_kind(text, stake)
+    return cue, cue.kind
+
+
+def _stake_kind(text: str, stake: Cue) -> str:
+    words = text[max(0, stake.start - 40) : stake.end]
+    if _CONTROLLING.search(words):
+        return "acquisition"
+    percent = _PERCENT.search(text, max(0, stake.start - 30), stake.end)
+    if percent and float(percent.group(1)) > 50:
+        return "acquisition"
+    return "investment"
+
+
+def bystanders(text: str, folded: str, refs: list[CompanyRef]) -> set[CompanyRef]:
+    """Companies named beside the deal, not in it: rivals, competitors, lists of names."""
+    out: set[CompanyRef] = set()
+    if not refs:
+        return out
+    start = refs[0].start
+    for _, _, position in _BYSTANDER.find(text, folded, max(0, start - 80), refs[-1].end):
+        for ref in refs:
+            if ref.start < position:
+                continue
+            if not _LIST_GAP.match(text, position, ref.start) and ref.start - position > 12:
+                break
+            out.add(ref)
+            position = ref.end
+    run = [refs[0]]
+    for ref in [*refs[1:], None]:
+        if ref is not None and _LIST_GAP.match(text[run[-1].end : ref.start]):
+            run.append(ref)
+            continue
+        if len({r.key for r in run}) >= 3:
+            out.update(run)  # a list of names is the field, not the deal
+        if ref is not None:
+            run = [ref]
+    return out
+
+
+def roles(
+    kind: str, text: str, s_start: int, s_end: int, cue: Cue, parties: list[CompanyRef]
+) -> dict[str, str]:
+    """Each party's role, read from the clause around the deal word."""
+    result = {p.key: "partner" for p in parties}
+    if kind not in ROLES or len(parties) < 2:
+        return result
+    first, second = ROLES[kind]
+    passive = None
+    if " by " in text[s_start:s_end]:
+        passive = _PASSIVE.search(text, s_start, s_end) or _OF_BY.search(text, s_start, s_end)
+    if passive:
+        by = [p for p in parties if p.start >= passive.end()]
+        if by:
+            result = {p.key: second for p in parties}
+            result[by[0].key] = first
+            return result
+    if cue.name == "sale" and kind == "acquisition":
+        to = _TO.search(text, cue.end, s_end)
+        buyers = [p for p in parties if to and p.start >= to.end()]
+        if buyers:
+            result = {p.key: "target" for p in parties}
+            result[buyers[0].key] = "acquirer"
+            for p in parties:
+                if p.end <= cue.start:
+                    result[p.key] = "seller"
+            return result
+    source = _FROM.search(text, cue.end, s_end)
+    sources = [p for p in parties if source and p.start >= source.end()]
+    before = [p for p in parties if p.end <= cue.start]
+    after = [p for p in parties if p.start >= cue.end]
+    if sources and before:
+        # "Bolt licensed the patents from Acme", "Bolt bought Zeta from Acme"
+        result = {p.key: second for p in parties}
+        giver = {"acquisition": "seller", "investment": "seller"}.get(kind, first)
+        taker = {"acquisition": "acquirer", "investment": "investor"}.get(kind, second)
+        result[before[0].key] = taker
+        for p in sources:
+            result[p.key] = giver
+        return result
+    if not before and len(after) >= 2:
+        # "Acquiring Acme will let Bolt ...": the object comes first, the actor after it.
+        result = {p.key: second for p in parties}
+        result[after[1].key] = first
+        return result
+    acting = before[0] if before else parties[0]
+    result = {p.key: second for p in parties}
+    result[acting.key] = first
+    if not after and len(before) > 1:
+        result[before[-1].key] = second
+    return result
+
+
+def statuses(
+    text: str, folded: str, s_start: int, s_end: int, refs: list[CompanyRef]
+) -> list[tuple[str, int, int]]:
+    """Status cues in one sentence (not inside company names), strongest first, with spans."""
+    found: dict[str, tuple[int, int]] = {}
+    for status, start, end in _STATUSES.find(text, folded, s_start, s_end):
+        word = text[start:end]
+        if status in found or any(r.start < end and start < r.end for r in refs):
+            continue
+        modal = word.lower() in {"may", "might", "could"}
+        if status == "planned" and modal and not _MODALS.fullmatch(word):
+            continue  # "May 2024" is a month
+        if status in {"completed", "signed"} and _AWAITED_BEFORE.search(text, s_start, start):
+            continue  # "until Acme closes its acquisition": awaited, not done
+        found[status] = (start, end)
+    return sorted(((s, *span) for s, span in found.items()), key=lambda f: _STATUS_RANK[f[0]])
