@@ -207,7 +207,10 @@ class ArticleFilter(filters.FilterSet):
         return self._mentioning(queryset, Q(agreement__slug=value))
 
     def by_agreement_kind(self, queryset, name, value):
-        return self._mentioning(queryset, Q(agreement__kind=value))
+        # The kind live stories' claims give the deal, not the one it was first recorded with.
+        kind = structure.current_term(Claim.Term.KIND, "kind")
+        of_kind = Agreement.objects.alias(public_kind=kind).filter(public_kind=value)
+        return self._mentioning(queryset, Q(agreement__in=of_kind))
 
 
 AMOUNT = anchored(r"[0-9]{1,18}(?:\.[0-9]{1,2})?")

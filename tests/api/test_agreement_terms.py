@@ -2,7 +2,9 @@
 
 import pytest
 
+from structuring.claims import claim_make
 from tests.api.world import build_world
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +61,22 @@ def test_a_moment_before_any_story_was_live_shows_nothing(api, newsroom):
     assert api.json("agreements/", {"as_of": "2001-01-01T00:00:00Z"})["results"] == []
     api.json("agreements/china-telecom-att-venture/", {"as_of": "2001-01-01T00:00:00Z"}, 404)
     api.json("companies/att/", {"as_of": "2001-01-01T00:00:00Z"}, 404)
+
+
+def test_stories_by_agreement_kind_follow_the_kind_live_stories_give(api, newsroom):
+    later = ArticleFactory(live=True, body="The partnership goes on.")
+    claim_make(
+        later,
+        newsroom["deal"],
+        by=None,
+        check_permission=False,
+        term="kind",
+        kind="partnership",
+        asserted=True,
+    )
+
+    def stories(kind):
+        return [a["slug"] for a in api.all("articles/", {"agreement_kind": kind})]
+
+    assert stories("partnership") == ["telecom-extends-venture"]
+    assert stories("joint_venture") == []
