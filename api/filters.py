@@ -6,21 +6,24 @@ Values are not stripped: what a partner sends is what is checked.
 """
 
 import re
+from decimal import Decimal
 
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from articles.models import Article
 from articles.search import matching
-from deals.models import Agreement, AgreementKind, AgreementStatus
+from deals.models import Agreement, AgreementKind, AgreementStatus, Claim
 from registry import identifiers
 from registry.identifiers import company_reference, split_ticker, ticker_condition
 from registry.models import Company
+from structuring import selectors as structure
 from structuring.models import Annotation
 
 from . import params
+from .errors import InvalidParameter
 
 ARTICLE_ORDERINGS = ("-published_at", "published_at", "-updated_at", "updated_at")
 
@@ -204,15 +207,40 @@ class ArticleFilter(filters.FilterSet):
         return self._mentioning(queryset, Q(agreement__slug=value))
 
     def by_agreement_kind(self, queryset, name, value):
-        return self._mentioning(queryset, Q(agreement__kind=value))
+        # The kind live stories' claims give the deal, not the one it was first recorded with.
+        kind = structure.current_term(Claim.Term.KIND, "kind")
+        of_kind = Agreement.objects.alias(public_kind=kind).filter(public_kind=value)
+        return self._mentioning(queryset, Q(agreement__in=of_kind))
+
+
+AMOUNT = anchored(r"[0-9]{1,18}(?:\.[0-9]{1,2})?")
+PERCENT = anchored(r"[0-9]{1,3}(?:\.[0-9]{1,2})?")
+CURRENCY = anchored(r"[A-Za-z]{3}")
+
+
+def _amount(pattern: str, what: str, help_text: str) -> PatternFilter:
+    return PatternFilter(
+        method="by_value",
+        max_length=21,
+        pattern=pattern,
+        message=f"Give {what} as digits, with at most two decimals, e.g. 1200000000 or 49.5.",
+        help_text=help_text,
+    )
 
 
 class AgreementFilter(filters.FilterSet):
+    """Filters on an agreement's public terms: what the claims of live stories make of it (at
+    ``as_of``, when the request gives one), never what a draft says."""
+
     kind = filters.MultipleChoiceFilter(
-        choices=AgreementKind.choices, help_text="Kind(s); repeat the parameter for several."
+        choices=AgreementKind.choices,
+        method="by_term",
+        help_text="Kind(s); repeat the parameter for several.",
     )
     status = filters.MultipleChoiceFilter(
-        choices=AgreementStatus.choices, help_text="Status(es); repeat the parameter for several."
+        choices=AgreementStatus.choices,
+        method="by_term",
+        help_text="Status(es); repeat the parameter for several.",
     )
     party = PatternFilter(
         method="by_party",
@@ -221,27 +249,70 @@ class AgreementFilter(filters.FilterSet):
         message=COMPANY_MESSAGE,
         help_text="A party: company slug, or lei:, ticker:EXCHANGE:SYMBOL, wikidata: reference.",
     )
-    sector = SlugFilter(field_name="sectors__slug", help_text="Sector slug(s), comma-separated.")
-    region = SlugFilter(field_name="regions__slug", help_text="Region slug(s), comma-separated.")
+    sector = SlugFilter(method="by_tag", help_text="Sector slug(s), comma-separated.")
+    region = SlugFilter(method="by_tag", help_text="Region slug(s), comma-separated.")
     announced_after = DayFilter(
-        field_name="announced_on",
-        lookup_expr="gte",
+        method="by_announced",
         label="announced_after",
         help_text="Announced on or after this date, YYYY-MM-DD.",
     )
     announced_before = DayFilter(
-        field_name="announced_on",
-        lookup_expr="lt",
+        method="by_announced",
         label="announced_before",
         help_text="Announced before this date, YYYY-MM-DD.",
     )
+    value_min = _amount(AMOUNT, "a value", "Deals valued at this or more (in their currency).")
+    value_max = _amount(AMOUNT, "a value", "Deals valued at this or less (in their currency).")
+    currency = PatternFilter(
+        method="by_value",
+        max_length=3,
+        pattern=CURRENCY,
+        message="A currency is a three-letter ISO 4217 code, e.g. USD.",
+        help_text="Deals valued in this currency, ISO 4217 (any case).",
+    )
+    stake_min = _amount(PERCENT, "a percentage", "Deals about a stake of this percent or more.")
+    stake_max = _amount(PERCENT, "a percentage", "Deals about a stake of this percent or less.")
 
     class Meta:
         model = Agreement
         fields = []
 
+    def at(self):
+        """The moment the request replays (``as_of``), or None for now."""
+        raw = self.request.query_params.get("as_of") if self.request else None
+        return params.past_moment(raw[:41], "as_of") if raw else None
+
+    def by_term(self, queryset, name, value):
+        if not value:
+            return queryset
+        stands = structure.current_term(name, name, at=self.at())
+        return queryset.alias(**{f"term_{name}": stands}).filter(**{f"term_{name}__in": value})
+
     def by_party(self, queryset, name, value):
-        return queryset.filter(parties__company__in=_company_ids(value)).distinct()
+        parties = structure.public_claims(at=self.at()).filter(
+            agreement=OuterRef("pk"), term=Claim.Term.PARTY, company__in=_company_ids(value)
+        )
+        return queryset.filter(Exists(parties))
+
+    def by_tag(self, queryset, name, value):
+        tagged = structure.public_claims(at=self.at()).filter(
+            agreement=OuterRef("pk"), term=name, **{f"{name}__slug__in": value.split(",")}
+        )
+        return queryset.filter(Exists(tagged))
+
+    def by_announced(self, queryset, name, value):
+        lookup = "gte" if name == "announced_after" else "lt"
+        on = structure.current_term(Claim.Term.ANNOUNCED, "on", at=self.at())
+        return queryset.alias(term_announced=on).filter(**{f"term_announced__{lookup}": value})
+
+    def by_value(self, queryset, name, value):
+        if name == "currency":
+            value = value.upper()
+        else:
+            value = Decimal(value)
+            if name.startswith("stake") and value > 100:
+                raise InvalidParameter(name, f"'{name}' is a percentage from 0 to 100.")
+        return structure.agreements_by_terms(queryset, at=self.at(), **{name: value})
 
 
 class CompanyFilter(filters.FilterSet):

@@ -85,6 +85,16 @@ HEADERS = [
 ]
 # A signed cursor is URL-safe base64 and the signer's separators.
 CURSOR = anchored(r"[A-Za-z0-9_.:\-]{1,2000}")
+AS_OF = OpenApiParameter(
+    "as_of",
+    {"type": "string", "format": "date-time", "maxLength": 40},
+    description=(
+        "Replay the public state at this moment, ISO 8601 (e.g. 2026-03-04T09:30:00Z): what "
+        "was live then, as it then read, for backtesting. Left out: now."
+    ),
+    examples=[OpenApiExample("as_of", value="2026-03-04T09:30:00Z")],
+)
+
 PAGE_PARAMS = [
     OpenApiParameter(
         "cursor",

@@ -87,3 +87,10 @@ def instant(raw: str, name: str) -> datetime:
     except OverflowError:
         edge = datetime.min if offset > timedelta(0) else datetime.max
         return edge.replace(tzinfo=UTC)
+
+
+def past_moment(raw: str, name: str) -> datetime | None:
+    """A moment to replay (``as_of``); one not yet past is now (None), so that a replay can never
+    show what an embargo still holds back."""
+    moment = instant(raw, name)
+    return moment if moment < datetime.now(UTC) else None

@@ -8,10 +8,11 @@ internal (who reviewed as an account, rejected suggestions, editors' notes) is e
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from articles.models import Article, ArticleQuerySet, Byline, Reporter, Section
-from deals.models import Agreement, AgreementEvent, Party
+from deals.models import Agreement
+from deals.wording import claim_text
 from registry.models import Company, Ticker
 from structuring import selectors as structure
 from structuring.models import Annotation
@@ -48,20 +49,6 @@ MENTION_COLUMNS = (
     "person__name",
     "person__title",
     "person__organisation__name",
-)
-AGREEMENT_COLUMNS = (
-    "id",
-    "slug",
-    "title",
-    "kind",
-    "status",
-    "announced_on",
-    "announced_place",
-    "value",
-    "currency",
-    "description",
-    "resulting_company__slug",
-    "resulting_company__name",
 )
 CHANGE_COLUMNS = (
     "id",
@@ -128,45 +115,74 @@ def _annotation(row: dict) -> dict:
     }
 
 
-def agreements(ids) -> dict[int, dict]:
-    """Public agreements by id, each with its parties, sectors and regions (four queries)."""
+def _company(company) -> dict | None:
+    return {"slug": company.slug, "name": company.name} if company else None
+
+
+def _claim(claim, standing: str) -> dict:
+    """One story's claim about a term, with where its words are in the story."""
+    spans = [
+        {"start": e.start, "end": e.end, "exact": e.exact}
+        for e in claim.evidence.all()
+        if e.anchor_state == "anchored"
+    ]
+    first = spans[0] if spans else {"start": None, "end": None, "exact": None}
+    return {
+        "story": {"slug": claim.article.slug, "headline": claim.article.headline},
+        **first,
+        "evidence": spans,
+        "asserted": claim.asserted,
+        "asserted_at": claim.created_at,
+        "superseded": standing == "superseded",
+        "conflicting": standing == "conflicting",
+    }
+
+
+def _term(term) -> dict:
+    claim = term.current
+    return {
+        "term": term.name,
+        "label": term.label,
+        "value": claim_text(claim),
+        "conflict": bool(term.conflicting),
+        "claims": [_claim(c, term.standing(c)) for c in term.claims],
+    }
+
+
+def agreements(ids, *, at=None, terms: bool = False) -> dict[int, dict]:
+    """Public agreements by id, their terms as the claims of live stories make them (at ``at``,
+    a past moment, when given): a fixed number of queries however many claims; with ``terms``,
+    every term with every live claim and its evidence."""
     ids = list(ids)
     if not ids:
         return {}
-    parties = _group(
-        Party.objects.filter(agreement_id__in=ids)
-        .order_by("agreement_id", "id")
-        .values("agreement_id", "role", "company__slug", "company__name"),
-        "agreement_id",
+    rows = Agreement.objects.filter(pk__in=ids).values(
+        "id", "slug", "title", "kind", "status", "description"
     )
-    tags = {}
-    for name in ("sectors", "regions"):
-        through = getattr(Agreement, name).through
-        column = name[:-1]
-        tags[name] = _group(
-            through.objects.filter(agreement_id__in=ids)
-            .order_by("agreement_id", f"{column}__name")
-            .values("agreement_id", slug=F(f"{column}__slug"), name=F(f"{column}__name")),
-            "agreement_id",
-        )
+    found_terms = structure.terms_of(
+        [Agreement(pk=pk) for pk in ids], at=at, standing_only=not terms
+    )
     found = {}
-    for row in Agreement.objects.filter(pk__in=ids).values(*AGREEMENT_COLUMNS):
-        pk = row["id"]
-        jv = row["resulting_company__slug"]
-        found[pk] = {
+    for row in rows:
+        t = found_terms[row["id"]]
+        value, stake = t.one("value"), t.one("stake")
+        announced, place, jv = t.one("announced"), t.one("place"), t.one("resulting_company")
+        found[row["id"]] = {
             **row,
-            "parties": [
-                {
-                    "role": p["role"],
-                    "company": {"slug": p["company__slug"], "name": p["company__name"]},
-                }
-                for p in parties.get(pk, [])
-            ],
-            "sectors": tags["sectors"].get(pk, []),
-            "regions": tags["regions"].get(pk, []),
-            "joint_venture_company": (
-                {"slug": jv, "name": row["resulting_company__name"]} if jv else None
-            ),
+            "kind": t.kind or row["kind"],
+            "status": t.status or row["status"],
+            "parties": [{"role": c.role, "company": _company(c.company)} for c in t.parties],
+            "sectors": [{"slug": c.sector.slug, "name": c.sector.name} for c in t.many("sector")],
+            "regions": [{"slug": c.region.slug, "name": c.region.name} for c in t.many("region")],
+            "announced_on": announced.on if announced else None,
+            "announced_place": place.text if place else "",
+            "value": value.amount if value else None,
+            "currency": value.currency if value else "",
+            "stake": {"percent": stake.percent, "company": _company(stake.company)}
+            if stake
+            else None,
+            "joint_venture_company": _company(jv.company) if jv else None,
+            **({"terms": [_term(term) for term in t]} if terms else {}),
         }
     return found
 
@@ -244,17 +260,19 @@ def stories(rows: list[dict], fields: set[str]) -> list[dict]:
     return out
 
 
-def public_companies():
+def public_companies(*, at=None):
     return (
-        structure.public_companies().select_related("parent").prefetch_related("tickers", "aliases")
+        structure.public_companies(at=at)
+        .select_related("parent")
+        .prefetch_related("tickers", "aliases")
     )
 
 
-def with_public_parents(companies: list) -> list:
+def with_public_parents(companies: list, *, at=None) -> list:
     """``companies``, each with ``public_parent``: its parent if the parent has a public page of
     its own, else None (a parent only a draft names would give the draft away). One query."""
     public = set(
-        structure.public_companies()
+        structure.public_companies(at=at)
         .filter(pk__in={c.parent_id for c in companies if c.parent_id})
         .values_list("pk", flat=True)
     )
@@ -263,27 +281,29 @@ def with_public_parents(companies: list) -> list:
     return companies
 
 
-def company_agreements(company) -> list[dict]:
-    ids = (
-        structure.public_agreements().filter(parties__company=company).values_list("pk", flat=True)
+def company_agreements(company, *, at=None) -> list[dict]:
+    """The public agreements the company is party to (or made, or advises), by title."""
+    dealing = structure.public_claims(at=at).filter(
+        agreement=OuterRef("pk"), company=company, term__in=structure.DEALING
     )
-    return sorted(agreements(set(ids)).values(), key=lambda a: (a["title"], a["slug"]))
+    ids = structure.public_agreements(at=at).filter(Exists(dealing)).values_list("pk", flat=True)
+    return sorted(agreements(set(ids), at=at).values(), key=lambda a: (a["title"], a["slug"]))
 
 
-def company_story_count(company) -> int:
-    return structure.stories_mentioning(company).count()
+def company_story_count(company, *, at=None) -> int:
+    return structure.stories_mentioning(company, at=at).count()
 
 
-def public_agreements():
-    return structure.public_agreements()
+def public_agreements(*, at=None):
+    return structure.public_agreements(at=at)
 
 
-def timeline(agreement) -> list[dict]:
+def timeline(agreement, *, at=None) -> list[dict]:
     """The agreement's dated events that live stories back, oldest first."""
     return [
         {**event, "story": {"slug": event["article__slug"], "headline": event["article__headline"]}}
-        for event in AgreementEvent.objects.filter(agreement=agreement)
-        .filter(article__in=Article.objects.live())
+        for event in structure.live_events(at=at)
+        .filter(agreement=agreement)
         .order_by("occurred_on", "id")
         .values(
             "kind",
@@ -296,11 +316,11 @@ def timeline(agreement) -> list[dict]:
     ]
 
 
-def agreement_stories(agreement) -> list[dict]:
-    """Live stories with confirmed evidence of the agreement, newest first."""
+def agreement_stories(agreement, *, at=None) -> list[dict]:
+    """The live stories that make claims about the agreement, newest first."""
+    claiming = structure.public_claims(at=at).filter(agreement=agreement).values("article_id")
     return list(
-        Article.objects.live()
-        .filter(pk__in=structure.live_evidence().filter(agreement=agreement).values("article_id"))
+        Article.objects.filter(pk__in=claiming)
         .order_by("-publish_at", "-id")
         .values("slug", "headline", "publish_at")
     )

@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
 from rest_framework.fields import SkipField
 
-from deals.models import AgreementKind, AgreementStatus, Party
+from deals.models import AgreementKind, AgreementStatus, ClaimTerm, Party
 from structuring.models import Annotation
 
 NINJS_MEDIA_TYPE = "application/vnd.iptc.ninjs+json"
@@ -170,6 +170,48 @@ class PartyEntry(s.Serializer):
     company = CompanyRef()
 
 
+class StoryLink(s.Serializer):
+    slug = s.SlugField()
+    headline = s.CharField()
+    url = Link("article")
+    api_url = Link("article", "api")
+
+
+class Stake(s.Serializer):
+    percent = s.DecimalField(max_digits=5, decimal_places=2, help_text="From 0 to 100.")
+    company = CompanyRef(allow_null=True, help_text="The company the stake is in.")
+
+
+class Span(s.Serializer):
+    start = s.IntegerField(min_value=0, help_text="Python string index into the story's body.")
+    end = s.IntegerField(min_value=1)
+    exact = s.CharField()
+
+
+class ClaimEntry(s.Serializer):
+    """One story's claim about a term, with the words in the story that support it."""
+
+    story = StoryLink()
+    start = s.IntegerField(allow_null=True, help_text="Its first evidence span; null if asserted.")
+    end = s.IntegerField(allow_null=True)
+    exact = s.CharField(allow_null=True)
+    evidence = Span(many=True)
+    asserted = s.BooleanField(help_text="Asserted by an editor without words to point at.")
+    asserted_at = s.DateTimeField(help_text="When the claim took this wording.")
+    superseded = s.BooleanField(help_text="A later story's claim stands instead.")
+    conflicting = s.BooleanField(help_text="A later story marks this as a known conflict.")
+
+
+class TermEntry(s.Serializer):
+    """A term of the deal: the value that stands, and every live story's claim about it."""
+
+    term = s.ChoiceField(choices=ClaimTerm.choices)
+    label = s.CharField()
+    value = s.CharField(help_text='Written for people: "$68.7bn", "a 49% stake", "14 May 2025".')
+    conflict = s.BooleanField(help_text="Live stories disagree and the latest says so.")
+    claims = ClaimEntry(many=True)
+
+
 class Agreement(s.Serializer):
     slug = s.SlugField()
     title = s.CharField()
@@ -182,17 +224,11 @@ class Agreement(s.Serializer):
     announced_place = s.CharField(allow_blank=True)
     value = s.DecimalField(max_digits=20, decimal_places=2, allow_null=True)
     currency = NullIfBlank(help_text="ISO 4217, e.g. USD.")
+    stake = Stake(allow_null=True, help_text="The stake the deal is about, when reported.")
     joint_venture_company = CompanyRef(allow_null=True)
     description = s.CharField(allow_blank=True)
     url = Link("agreement")
     api_url = Link("agreement", "api")
-
-
-class StoryLink(s.Serializer):
-    slug = s.SlugField()
-    headline = s.CharField()
-    url = Link("article")
-    api_url = Link("article", "api")
 
 
 class StoryRef(StoryLink):
@@ -298,6 +334,7 @@ class Event(s.Serializer):
 class AgreementDetail(AgreementItem):
     """An agreement with its timeline and the live stories that report it."""
 
+    terms = TermEntry(many=True)
     timeline = Event(many=True)
     stories = StoryRef(many=True)
 

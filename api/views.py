@@ -29,7 +29,7 @@ from .errors import InvalidParameter
 from .filters import AgreementFilter, ArticleFilter, CompanyFilter
 from .links import Links
 from .ninjs import to_ninjs
-from .openapi import document, field_names_pattern
+from .openapi import AS_OF, document, field_names_pattern
 from .pagination import Keyset, paginate
 from .rendering import NinjsRenderer, SafeJSONRenderer
 from .stories import shown
@@ -119,6 +119,16 @@ class PartnerView(GenericAPIView):
 
     def context(self) -> dict:
         return {"links": Links(self.request)}
+
+    def as_of(self):
+        """The moment the request replays: what was public then, as it then read (None: now)."""
+        raw = self.request.query_params.get("as_of")
+        if raw is None:
+            return None
+        try:
+            return params.past_moment(raw[:41], "as_of")
+        except ValueError as error:
+            raise InvalidParameter("as_of", str(error)) from None
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -241,10 +251,10 @@ class CompanyList(PartnerView):
 
     filterset_class = CompanyFilter
     fields_allowed = out.COMPANY_FIELDS
-    params_allowed = frozenset({"fields", "cursor", "page_size"})
+    params_allowed = frozenset({"fields", "cursor", "page_size", "as_of"})
 
     def get_queryset(self):
-        return selectors.public_companies()
+        return selectors.public_companies(at=self.as_of())
 
     @document(
         "companies_list",
@@ -253,13 +263,14 @@ class CompanyList(PartnerView):
         fields=out.COMPANY_FIELDS,
         filterset=CompanyFilter,
         paged=True,
+        more=(AS_OF,),
     )
     def get(self, request):
         fields = self.wanted_fields()
         queryset = self.filter_queryset(self.get_queryset())
         rows, next_url = paginate(queryset, BY_SLUG, request)
         if "parent" in fields:
-            selectors.with_public_parents(rows)
+            selectors.with_public_parents(rows, at=self.as_of())
         return self.page(out.CompanyItem, rows, next_url, fields=fields)
 
 
@@ -267,6 +278,7 @@ class CompanyDetail(PartnerView):
     """One company with its public agreements and how many live stories mention it."""
 
     fields_allowed = out.COMPANY_DETAIL_FIELDS
+    params_allowed = frozenset({"fields", "as_of"})
 
     @document(
         "companies_retrieve",
@@ -274,18 +286,19 @@ class CompanyDetail(PartnerView):
         out.CompanyDetail,
         fields=out.COMPANY_DETAIL_FIELDS,
         found=True,
+        more=(AS_OF,),
     )
     def get(self, request, slug):
-        fields = self.wanted_fields()
-        company = selectors.public_companies().filter(slug=slug).first()
+        fields, at = self.wanted_fields(), self.as_of()
+        company = selectors.public_companies(at=at).filter(slug=slug).first()
         if company is None:
             raise not_found("company")
         if "parent" in fields:
-            selectors.with_public_parents([company])
+            selectors.with_public_parents([company], at=at)
         if "story_count" in fields:
-            company.story_count = selectors.company_story_count(company)
+            company.story_count = selectors.company_story_count(company, at=at)
         if "agreements" in fields:
-            company.agreements = selectors.company_agreements(company)
+            company.agreements = selectors.company_agreements(company, at=at)
         return Response(out.CompanyDetail(company, fields=fields, context=self.context()).data)
 
 
@@ -294,10 +307,10 @@ class AgreementList(PartnerView):
 
     filterset_class = AgreementFilter
     fields_allowed = out.AGREEMENT_FIELDS
-    params_allowed = frozenset({"fields", "cursor", "page_size"})
+    params_allowed = frozenset({"fields", "cursor", "page_size", "as_of"})
 
     def get_queryset(self):
-        return selectors.public_agreements()
+        return selectors.public_agreements(at=self.as_of())
 
     @document(
         "agreements_list",
@@ -306,6 +319,7 @@ class AgreementList(PartnerView):
         fields=out.AGREEMENT_FIELDS,
         filterset=AgreementFilter,
         paged=True,
+        more=(AS_OF,),
     )
     def get(self, request):
         fields = self.wanted_fields()
@@ -313,7 +327,7 @@ class AgreementList(PartnerView):
         rows, next_url = paginate(
             queryset, BY_SLUG, request, fetch=lambda qs: list(qs.values_list("id", flat=True))
         )
-        found = selectors.agreements(rows)
+        found = selectors.agreements(rows, at=self.as_of())
         return self.page(out.AgreementItem, [found[pk] for pk in rows], next_url, fields=fields)
 
 
@@ -321,24 +335,26 @@ class AgreementDetail(PartnerView):
     """One agreement: parties and roles, its timeline and the live stories that report it."""
 
     fields_allowed = out.AGREEMENT_DETAIL_FIELDS
+    params_allowed = frozenset({"fields", "as_of"})
 
     @document(
         "agreements_retrieve",
-        "One agreement with its timeline and the stories that report it",
+        "One agreement with its terms and their claims, its timeline and the stories that report it",
         out.AgreementDetail,
         fields=out.AGREEMENT_DETAIL_FIELDS,
         found=True,
+        more=(AS_OF,),
     )
     def get(self, request, slug):
-        fields = self.wanted_fields()
-        agreement = selectors.public_agreements().filter(slug=slug).first()
+        fields, at = self.wanted_fields(), self.as_of()
+        agreement = selectors.public_agreements(at=at).filter(slug=slug).first()
         if agreement is None:
             raise not_found("agreement")
-        item = selectors.agreements([agreement.pk])[agreement.pk]
+        item = selectors.agreements([agreement.pk], at=at, terms="terms" in fields)[agreement.pk]
         if "timeline" in fields:
-            item["timeline"] = selectors.timeline(agreement)
+            item["timeline"] = selectors.timeline(agreement, at=at)
         if "stories" in fields:
-            item["stories"] = selectors.agreement_stories(agreement)
+            item["stories"] = selectors.agreement_stories(agreement, at=at)
         return Response(out.AgreementDetail(item, fields=fields, context=self.context()).data)
 
 

@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -85,6 +86,20 @@ def live_slugs(env: dict[str, str], count: int) -> list[str]:
         f".values_list('slug', flat=True)[:{count}]))",
     )
     return printed.split()
+
+
+def busiest_agreement(env: dict[str, str]) -> str:
+    """The slug of the agreement the most seeded stories claim (the heaviest replay)."""
+    _, printed = manage(
+        env,
+        "shell",
+        "-v0",
+        "-c",
+        "from django.db.models import Count; from deals.models import Agreement; "
+        "print(Agreement.objects.annotate(n=Count('claims')).order_by('-n')"
+        ".values_list('slug', flat=True).first())",
+    )
+    return printed.strip()
 
 
 def probe(env: dict[str, str]) -> dict:
@@ -234,12 +249,27 @@ def run(table: Table) -> None:
         )
         _, key = manage(env, "create_partner_key", "Bench partner", "--tier", "premium")
         slugs = live_slugs(env, 50)
+        deal = busiest_agreement(env)
+        # A month back: the seeded stories span a year, so the replay has history on both sides.
+        then = (datetime.now(UTC) - timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
         header = f"Authorization: Api-Key {key}"
         with gunicorn(env) as base:
             targets = {
                 "API article list (20)": (f"{base}/api/v1/articles/", header),
                 "API article detail": (f"{base}/api/v1/articles/{slugs[7]}/", header),
                 "story page (page cache bypassed)": (f"{base}/articles/{slugs[9]}/", ""),
+                "API agreement list as_of a month ago": (
+                    f"{base}/api/v1/agreements/?as_of={then}",
+                    header,
+                ),
+                "API agreement detail as_of a month ago": (
+                    f"{base}/api/v1/agreements/{deal}/?as_of={then}",
+                    header,
+                ),
+                "API company list as_of a month ago": (
+                    f"{base}/api/v1/companies/?as_of={then}",
+                    header,
+                ),
             }
             for name, (address, auth) in targets.items():
                 bypass = RANDOM_QUERY if name.startswith("story page") else ""

@@ -19,7 +19,7 @@ from django.utils.http import int_to_base36 as base36
 from django.utils.text import slugify
 
 from articles.models import Article, Byline, PageView, Ranking, RankingEntry, Reporter, Section
-from deals.models import Agreement, Party, Region, Sector
+from deals.models import Agreement, Claim, Evidence, Party, Region, Sector
 from registry.models import Company, CompanyAlias, Ticker
 from structuring.models import Annotation
 from structuring.quotes import quote_selector
@@ -314,6 +314,90 @@ def insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
+HISTORY_COLUMNS = (
+    "id",
+    "headline",
+    "slug",
+    "dek",
+    "dateline",
+    "language",
+    "body",
+    "status",
+    "publish_at",
+    "first_published_at",
+    "created_at",
+    "updated_at",
+    "changed_at",
+    "version",
+    "source_uri",
+    "section_id",
+    "uid",
+    "history_date",
+    "history_change_reason",
+    "history_type",
+)
+
+
+def write_history(articles: list[Article]) -> None:
+    """Each story's history begins with its publication, as the workflow would have written it;
+    replaying a past moment reads what was live then from these records."""
+    adapt = connection.ops.adapt_datetimefield_value
+    uid = Article._meta.get_field("uid")
+
+    def value(article: Article, column: str):
+        if column == "uid":  # hex text on SQLite, a UUID on PostgreSQL
+            return uid.get_db_prep_value(article.uid, connection)
+        raw = getattr(article, column)
+        return adapt(raw) if column.endswith("_at") else raw
+
+    insert_rows(
+        Article.history.model,
+        HISTORY_COLUMNS,
+        [
+            (
+                *(value(a, c) for c in HISTORY_COLUMNS[:-3]),
+                adapt(a.publish_at),
+                "published",
+                "+",
+            )
+            for a in articles
+        ],
+    )
+
+
+def write_claims(articles, written, deals, status_of, company_ids) -> None:
+    """Each story claims the kind, status and parties of every deal it reports; the words that
+    name the deal are the evidence of its kind, the rest is asserted as the seed knows it."""
+    claims, spans = [], []
+    for article, (_, story, published) in zip(articles, written, strict=True):
+        seen = set()
+        for start, end, kind, index in story.marks:
+            if kind != "agreement" or index in seen:
+                continue
+            seen.add(index)
+            deal_kind, parties = deals[index]
+            made = {"agreement_id": index, "article_id": article.pk, "created_at": published}
+            claims.append(Claim(term="kind", kind=deal_kind, **made))
+            spans.append((start, end, story.body))
+            claims.append(Claim(term="status", status=status_of[index], asserted=True, **made))
+            spans.append(None)
+            for c in parties:
+                party = Claim(term="party", company_id=company_ids[c], role="partner", **made)
+                claims.append(party)
+                spans.append(None)
+                party.asserted = True
+    Claim.objects.bulk_create(claims, batch_size=2000)
+    rows = []
+    for claim, span in zip(claims, spans, strict=True):
+        if span:
+            start, end, body = span
+            exact, prefix, suffix = quote_selector(body, start, end)
+            rows.append((claim.pk, start, end, exact, prefix, suffix, "anchored"))
+    insert_rows(
+        Evidence, ("claim_id", "start", "end", "exact", "prefix", "suffix", "anchor_state"), rows
+    )
+
+
 def _batches(items: Iterator, size: int = BATCH) -> Iterator[list]:
     batch = []
     for item in items:
@@ -379,6 +463,7 @@ def seed_newsroom(
     deal_count = max(2, stories // 10)
     step = bar("agreements", deal_count)
     deals: list[tuple[int, str, list[int]]] = []
+    status_of: dict[int, str] = {}
     for batch in _batches(iter(range(deal_count))):
         specs = []
         for n in batch:
@@ -410,6 +495,7 @@ def seed_newsroom(
             for deal in made
         )
         deals += [(deal.pk, k, p) for deal, (_, k, p) in zip(made, specs, strict=True)]
+        status_of.update((deal.pk, deal.status) for deal in made)
         step.update(len(batch))
     step.close()
     deal_slots = list(range(len(deals)))
@@ -469,6 +555,8 @@ def seed_newsroom(
                 rows.append((*span, *CONFIRMED_BY_MACHINE, when, when, when))
         insert_rows(Annotation, ANNOTATION_COLUMNS, rows)
         annotations_written += len(rows)
+        write_history(made)
+        write_claims(made, written, {pk: (k, p) for pk, k, p in deals}, status_of, company_ids)
         step.update(len(batch))
     step.close()
 

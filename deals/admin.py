@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from newsroom.history_admin import HistoryAdmin
 
-from .models import Agreement, AgreementEvent, Party, Region, Sector
+from .models import Agreement, AgreementEvent, Claim, Evidence, Party, Region, Sector
 
 
 @admin.register(Sector, Region)
@@ -55,3 +55,41 @@ class AgreementEventAdmin(admin.ModelAdmin):
     autocomplete_fields = ["agreement", "article"]
     date_hierarchy = "occurred_on"
     list_select_related = ["agreement", "article"]
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    fields = ["exact", "start", "end", "anchor_state"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Claim)
+class ClaimAdmin(HistoryAdmin):
+    """Claims to read and audit; they are made on the Structure screen, whose services check
+    the kind of deal, the values and the evidence, and keep every earlier wording."""
+
+    list_display = [
+        "agreement",
+        "term",
+        "article",
+        "asserted",
+        "resolution",
+        "created_by",
+        "created_at",
+        "retired_at",
+    ]
+    list_filter = ["term", "asserted", "resolution"]
+    search_fields = ["agreement__title", "article__headline", "company__name"]
+    list_select_related = ["agreement", "article", "created_by"]
+    inlines = [EvidenceInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -2,7 +2,7 @@
 
 from articles import hooks
 
-from .models import Agreement, AgreementEvent, Party, Region, Sector
+from .models import Agreement, AgreementEvent, Claim, Evidence, Party, Region, Sector
 
 for model in (
     Agreement,
@@ -10,6 +10,8 @@ for model in (
     AgreementEvent,
     Sector,
     Region,
+    Claim,
+    Evidence,
     Agreement.sectors.through,
     Agreement.regions.through,
 ):

@@ -1,8 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
 
-from registry.models import Company
-from structuring.selectors import live_evidence, public_agreements
+from structuring.selectors import live_evidence, public_agreements, public_companies
 
 
 def latest_evidence_change(**where):
@@ -20,7 +19,7 @@ class CompanySitemap(Sitemap):
 
     def items(self):
         return (
-            Company.objects.filter(pk__in=live_evidence().values("company_id"))
+            public_companies()
             .annotate(story_changed=latest_evidence_change(company=OuterRef("pk")))
             .order_by("slug")
         )

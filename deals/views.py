@@ -1,5 +1,7 @@
 """Public company and deal pages and the per-company feed. Only live stories back what is shown."""
 
+from urllib.parse import quote
+
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -11,7 +13,10 @@ from articles.feeds import LatestStories, feed_text
 from engine.tokens import sentences
 from structuring import selectors
 
+from . import wording
+from .models import Claim, Evidence
 from .network import network_svg
+from .terms import story_time
 
 LIST_SIZE = 20
 
@@ -42,10 +47,12 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     agreements = list(selectors.agreements_of(company))
     # Each link says the deal and the partner's role in it, and the table adds the company's own
-    # role: a seller is not drawn as if it had bought what it sold.
+    # role: a seller is not drawn as if it had bought what it sold. All of it from live claims.
     partners: dict[int, tuple[str, str, list[str], list[str]]] = {}
     for agreement in agreements:
-        parties = list(agreement.parties.all())
+        kind_claim = agreement.terms.one(Claim.Term.KIND)
+        kind = kind_claim.get_kind_display().lower() if kind_claim else "deal"
+        parties = agreement.terms.parties
         own = [p.get_role_display().lower() for p in parties if p.company_id == company.pk]
         for party in parties:
             if party.company_id != company.pk:
@@ -53,7 +60,6 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
                     party.company_id,
                     (party.company.name, party.company.get_absolute_url(), [], []),
                 )
-                kind = agreement.get_kind_display().lower()
                 entry[2].append(f"{kind}: {party.get_role_display().lower()}")
                 entry[3].extend(f"{role} ({kind})" for role in own)
     rows = [
@@ -93,34 +99,69 @@ def sentence_around(body: str, start: int, end: int) -> str:
     return body[max(left, start - 300) : min(right, end + 300)].strip()
 
 
+def _evidence(claim) -> list[dict]:
+    """Each anchored span of a claim: its sentence, linked to the words in the story."""
+    return [
+        {
+            "sentence": sentence_around(claim.article.body, e.start, e.end),
+            "url": f"{claim.article.get_absolute_url()}#:~:text={quote(e.exact)}",
+        }
+        for e in claim.evidence.all()
+        if e.anchor_state == Evidence.AnchorState.ANCHORED
+    ]
+
+
+def _timeline(terms, events) -> list[dict]:
+    """Dated steps: status changes on their story's day, dates the stories give, and events."""
+    entries = []
+    for term in terms:
+        for claim in term.claims:
+            if claim.term == Claim.Term.STATUS and claim.article.publish_at:
+                on, precision = claim.article.publish_at.date(), "day"
+            elif claim.term in DATED and claim.on:
+                on, precision = claim.on, claim.precision or "day"
+            else:
+                continue
+            what = f"{claim.get_term_display().lower()}: {wording.claim_text(claim)}"
+            entries.append(
+                {"on": on, "precision": precision, "what": what, "article": claim.article}
+            )
+    for event in events:
+        what = event.get_kind_display() + (f", {event.description}" if event.description else "")
+        entries.append(
+            {
+                "on": event.occurred_on,
+                "precision": event.precision,
+                "what": what,
+                "article": event.article,
+            }
+        )
+    entries.sort(key=lambda e: (e["on"], e["what"]))
+    for entry in entries:
+        entry["when"] = wording.day(entry["on"], entry["precision"])
+    return entries
+
+
+DATED = (Claim.Term.ANNOUNCED, Claim.Term.EXPECTED_CLOSE, Claim.Term.COMPLETED)
+
+
 @require_safe
 @public_page
 def agreement_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    agreement = (
-        selectors.public_agreements()
-        .select_related("resulting_company")
-        .prefetch_related("parties__company", "sectors", "regions")
-        .filter(slug=slug)
-        .first()
-    )
+    agreement = selectors.public_agreements().filter(slug=slug).first()
     if agreement is None:
         raise Http404("No such deal")
+    terms = selectors.terms_of([agreement], sentences=True)[agreement.pk]
+    for term in terms:
+        term.history = [
+            {"claim": c, "standing": term.standing(c), "evidence": _evidence(c)}
+            for c in sorted(term.claims, key=story_time)
+        ]
     events = selectors.live_events().filter(agreement=agreement).order_by("occurred_on", "pk")
-    evidence = [
-        {
-            "annotation": a,
-            "sentence": sentence_around(a.article.body, a.start, a.end),
-            "url": f"{a.article.get_absolute_url()}#a{a.pk}",
-        }
-        for a in selectors.live_evidence()
-        .filter(agreement=agreement)
-        .select_related("article")
-        .order_by("-article__publish_at", "start")
-    ]
     return render(
         request,
         "deals/agreement.html",
-        {"agreement": agreement, "events": events, "evidence": evidence},
+        {"agreement": agreement, "terms": terms, "timeline": _timeline(terms, events)},
     )
 
 

@@ -17,6 +17,7 @@ from articles.story_format import parse_story_text
 from deals.models import Agreement, AgreementEvent, Party, Region, Sector
 from registry.models import Company, CompanyAlias, Person, Ticker
 from structuring.models import Annotation
+from structuring.services import claims_for_mention
 
 from . import newsroom
 from .pictures import dress_stories
@@ -107,6 +108,8 @@ def _annotate(article: Article, stem: str, editor, companies, people, agreements
         )
         annotation.fill_quote()
         annotation.save()
+        # The story claims the deal it reports, its words the evidence.
+        claims_for_mention(annotation, by=editor)
 
 
 def _agreements(companies, stories) -> list[tuple[tuple[str, str], Agreement]]:

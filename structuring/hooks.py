@@ -8,6 +8,7 @@ from articles import hooks
 from articles.services import article_mark_changed
 
 from . import selectors, story_panels
+from .claims import evidence_reanchor
 from .models import Annotation
 from .publish_checks import structure_problems
 from .revision_notes import annotation_notes
@@ -33,6 +34,7 @@ def follow_body_edit(article, old_body: str) -> None:
     it commits, a worker suggests again, so the engine never holds the write lock."""
     if old_body:
         annotations_reanchor(article, old_body=old_body)
+        evidence_reanchor(article, old_body=old_body)
     article_id = article.pk
     transaction.on_commit(lambda: request_suggestions(article_id))
 

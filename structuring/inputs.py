@@ -7,7 +7,7 @@ Error messages are written as the end of a sentence about the field ("must be ..
 from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import serializers
 
-from deals.models import Agreement, AgreementEvent, Party
+from deals.models import Agreement, AgreementEvent, Claim, Party
 from registry.models import Company, Person
 
 from .models import Annotation
@@ -218,3 +218,56 @@ def first_error(detail, path: str = "") -> str:
     if message[:1].islower():
         return f"'{path}' {message}"
     return f"'{path}': {message}"
+
+
+def number(max_digits: int, **kwargs) -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=max_digits,
+        decimal_places=2,
+        error_messages={
+            **REQUIRED,
+            "invalid": "must be a number such as 1200000000 or 49.5.",
+            "max_digits": "is too large.",
+            "max_whole_digits": "is too large.",
+            "max_decimal_places": "must have at most two decimal places.",
+        },
+        **kwargs,
+    )
+
+
+class ClaimInput(serializers.Serializer):
+    """A term of a deal the story states: its value, and the selected words (``start``, ``end``)
+    or ``asserted`` when the editor asserts it without words to point at."""
+
+    term = choice(Claim.Term.choices, "term")
+    start = whole_number(required=False)
+    end = whole_number(required=False)
+    asserted = serializers.BooleanField(default=False)
+    kind = choice(Agreement.Kind.choices, "kind of agreement", required=False)
+    status = choice(Agreement.Status.choices, "status", required=False)
+    role = choice(Party.Role.choices, "role", required=False)
+    company_id = RowField(
+        "company", queryset=Company.objects.all(), required=False, source="company"
+    )
+    counterpart_id = RowField(
+        "company", queryset=Company.objects.all(), required=False, source="counterpart"
+    )
+    approval = choice(Claim.Approval.choices, "state of approval", required=False)
+    amount = number(20, required=False)
+    currency = text(3, required=False)
+    percent = number(5, required=False)
+    on = serializers.DateField(
+        required=False, error_messages={"invalid": "must be a date written YYYY-MM-DD."}
+    )
+    precision = choice(AgreementEvent.Precision.choices, "precision", required=False)
+    sector = text(100, required=False)
+    region = text(100, required=False)
+    text = text(200, required=False)
+
+    def validate(self, data: dict) -> dict:
+        if ("start" in data) != ("end" in data):
+            missing = "end" if "start" in data else "start"
+            raise serializers.ValidationError({missing: "is required with the other end."})
+        if "start" in data and data["end"] <= data["start"]:
+            raise serializers.ValidationError({"end": "must be after start."})
+        return data

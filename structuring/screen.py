@@ -18,10 +18,10 @@ from django.urls import path, reverse
 from rest_framework import serializers
 
 from articles.models import Article
-from deals.models import Agreement, AgreementEvent, Party
+from deals.models import Agreement, AgreementEvent, Claim, Party
 from registry.models import Company, Person
 
-from . import inputs, services
+from . import claim_screen, inputs, services
 from .models import Annotation
 from .state import structure_state
 
@@ -30,6 +30,9 @@ CHOICES = {
     "agreement_statuses": Agreement.Status.choices,
     "roles": Party.Role.choices,
     "event_kinds": AgreementEvent.Kind.choices,
+    "claim_terms": Claim.Term.choices,
+    "approvals": Claim.Approval.choices,
+    "precisions": AgreementEvent.Precision.choices,
 }
 
 VIEW = "structuring.view_annotation"
@@ -116,6 +119,16 @@ def structure_urls(model_admin) -> list:
             name="structuring_agreement",
         ),
         path(
+            "<int:pk>/structure/agreements/<int:gid>/claims/",
+            view(s.api(claim_screen.claim_action, VIEW, "deals.change_agreement")),
+            name="structuring_claim",
+        ),
+        path(
+            "<int:pk>/structure/claims/<int:cid>/<slug:decision>/",
+            view(s.api(claim_screen.claim_decide_action, VIEW, "deals.change_agreement")),
+            name="structuring_claim_decide",
+        ),
+        path(
             "<int:pk>/structure/search/<slug:what>/",
             view(s.api(s.search_action, VIEW, methods=READ)),
             name="structuring_search",
@@ -172,7 +185,12 @@ class StructureScreen:
                     error["field"] = bad.field
                 return JsonResponse({"error": error}, status=400)
             except ValidationError as invalid:
-                return JsonResponse({"error": {"message": " ".join(invalid.messages)}}, status=400)
+                error = {"message": " ".join(invalid.messages)}
+                if hasattr(invalid, "message_dict"):
+                    # A model's refusal names its fields, as the screen's inputs do.
+                    error["field"] = next(iter(invalid.message_dict))
+                    error["fields"] = invalid.message_dict
+                return JsonResponse({"error": error}, status=400)
             except PermissionDenied as denied:
                 return JsonResponse(
                     {"error": {"message": str(denied) or "Permission denied."}}, status=403

@@ -1,13 +1,28 @@
 """The read model of structure: a story's annotations with what they point at, its deals and
 companies (for the Structure screen, and with ``public=True`` for readers and partners), and
-what live stories back across the newsroom."""
+what live stories back across the newsroom. What the public sees of deals is derived from the
+claims of live stories (``deals.selectors``); every public read takes ``at``, a past moment to
+replay."""
 
 from collections import defaultdict
+from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from articles.models import Article
-from deals.models import Agreement, AgreementEvent, Party
+from deals.models import Agreement, Party
+from deals.selectors import (  # noqa: F401 - the public read model of deals, read from here too
+    DEALING,
+    agreements_by_terms,
+    current_term,
+    live_events,
+    live_only,
+    live_stories,
+    public_agreements,
+    public_claims,
+    terms_of,
+    with_terms,
+)
 from registry.models import Company
 
 from .models import Annotation
@@ -26,14 +41,14 @@ def story_annotations(article, *, public: bool = False):
 
 def story_agreements(article, *, public: bool = False):
     """The agreements the story's annotations point at, with parties, sectors, regions, the
-    joint-venture company; only those of public annotations when ``public``."""
+    joint-venture company as recorded (for the Structure screen); with ``public``, only the
+    public ones the story marks, each with ``terms`` as the claims of live stories make them."""
     annotations = Annotation.objects.public() if public else Annotation.objects.all()
+    marked = annotations.filter(article=article, agreement__isnull=False).values("agreement_id")
+    if public:
+        return with_terms(public_agreements().filter(pk__in=marked).order_by("title", "pk"))
     return (
-        Agreement.objects.filter(
-            pk__in=annotations.filter(article=article, agreement__isnull=False).values(
-                "agreement_id"
-            )
-        )
+        Agreement.objects.filter(pk__in=marked)
         .select_related("resulting_company")
         .prefetch_related(
             Prefetch("parties", queryset=Party.objects.select_related("company")),
@@ -52,57 +67,46 @@ def story_companies(article, *, public: bool = False):
     ).order_by("name", "pk")
 
 
-def live_evidence():
-    """Confirmed, anchored annotations in live stories."""
-    return Annotation.objects.public().filter(article__in=Article.objects.live())
+def live_evidence(*, at: datetime | None = None):
+    """Confirmed, anchored annotations in live stories (or in those live at ``at``)."""
+    return live_only(Annotation.objects.public(), at)
 
 
-def public_agreements():
-    """Agreements that a live story reports (by a confirmed annotation or a timeline event)."""
-    reported = live_evidence().filter(agreement=OuterRef("pk"))
-    cited = AgreementEvent.objects.filter(
-        agreement=OuterRef("pk"), article__in=Article.objects.live()
+def agreements_of(company, *, at: datetime | None = None) -> list[Agreement]:
+    """The public agreements a company is party to (or made, or advises), with their terms."""
+    dealing = public_claims(at=at).filter(
+        agreement=OuterRef("pk"), company=company, term__in=DEALING
     )
-    return Agreement.objects.filter(Exists(reported) | Exists(cited))
-
-
-def live_events():
-    return AgreementEvent.objects.filter(article__in=Article.objects.live()).select_related(
-        "article"
-    )
-
-
-def agreements_of(company):
-    return (
-        public_agreements()
-        .filter(parties__company=company)
-        .select_related("resulting_company")
+    return with_terms(
+        public_agreements(at=at)
+        .filter(Exists(dealing))
         .prefetch_related(
-            Prefetch("parties", queryset=Party.objects.select_related("company")),
             Prefetch(
-                "events", queryset=live_events().order_by("occurred_on"), to_attr="live_events"
+                "events",
+                queryset=live_events(at=at).order_by("occurred_on"),
+                to_attr="live_events",
             ),
         )
-        .order_by("-announced_on", "title")
-        .distinct()
+        .order_by("title"),
+        at=at,
     )
 
 
-def stories_mentioning(company):
+def stories_mentioning(company, *, at: datetime | None = None):
+    stories = Article.objects.live() if at is None else Article.objects.all()
     return (
-        Article.objects.live()
-        .filter(pk__in=live_evidence().filter(company=company).values("article_id"))
+        stories.filter(pk__in=live_evidence(at=at).filter(company=company).values("article_id"))
         .select_related("section", "lead_picture")
         .with_byline()
         .order_by("-publish_at", "-id")
     )
 
 
-def public_companies():
-    """Companies a live story names, or that are party to (or made by) a deal one reports."""
-    named = live_evidence().filter(company=OuterRef("pk"))
-    dealing = public_agreements().filter(
-        Q(parties__company=OuterRef("pk")) | Q(resulting_company=OuterRef("pk"))
+def public_companies(*, at: datetime | None = None):
+    """Companies a live story names, or that a live story's claims make part of a deal."""
+    named = live_evidence(at=at).filter(company=OuterRef("pk"))
+    dealing = public_claims(at=at).filter(
+        Q(company=OuterRef("pk")) & Q(term__in=DEALING) | Q(counterpart=OuterRef("pk"))
     )
     return Company.objects.filter(Exists(named) | Exists(dealing))
 

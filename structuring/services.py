@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.slugs import unique_slug
-from deals.models import Agreement, AgreementEvent, Party, Region, Sector
+from deals.models import Agreement, AgreementEvent, Claim, Party, Region, Sector
 from registry.models import Company, CompanyAlias, Person
 
+from . import claims
 from .anchoring import Anchor, reanchor
 from .models import Annotation
 from .quotes import quote_selector
@@ -79,12 +80,7 @@ def _company_for(key: str, *, by) -> Company:
 
 
 def _named(model, names: list[str]):
-    return [
-        model.objects.filter(name__iexact=n).first()
-        or model.objects.create(name=n, slug=unique_slug(model, n))
-        for n in names
-        if n
-    ]
+    return [claims.named(model, n) for n in names if n]
 
 
 def _same_deal(kind: str, company_ids: set[int]) -> Agreement | None:
@@ -251,7 +247,9 @@ def annotation_confirm(annotation: Annotation, *, by: AbstractBaseUser) -> Annot
     _require(by, "structuring.change_annotation")
     annotation = _claim(annotation)
     _fill_target(annotation, by=by)
-    return _decide(annotation, Review.CONFIRMED, by=by, reason="suggestion accepted")
+    annotation = _decide(annotation, Review.CONFIRMED, by=by, reason="suggestion accepted")
+    claims_for_mention(annotation, by=by)
+    return annotation
 
 
 @transaction.atomic
@@ -334,7 +332,27 @@ def annotation_create(
     annotation._change_reason = "tagged by an editor"
     annotation.full_clean()
     annotation.save()
+    claims_for_mention(annotation, by=by)
     return annotation
+
+
+def claims_for_mention(annotation: Annotation, *, by) -> None:
+    """A story confirmed to report a deal claims the deal as recorded, its words the evidence.
+
+    Only the first mention does: later ones leave the story's claims as the editor set them.
+    """
+    if annotation.agreement_id is None:
+        return
+    stated = Claim.objects.current().filter(
+        agreement_id=annotation.agreement_id, article_id=annotation.article_id
+    )
+    if not stated.exists():
+        claims.claims_from_agreement(
+            annotation.agreement,
+            annotation.article,
+            by=by,
+            spans=[(annotation.start, annotation.end)],
+        )
 
 
 @transaction.atomic
@@ -422,7 +440,7 @@ def agreement_update(
     agreement: Agreement,
     *,
     by: AbstractBaseUser,
-    article: Article | None = None,
+    article: Article,
     kind: str | None = None,
     status: str | None = None,
     parties: list[tuple[Company, str]] | None = None,
@@ -433,45 +451,68 @@ def agreement_update(
     resulting_company: Company | bool | None = False,
     event: dict | None = None,
 ) -> Agreement:
-    """Change an agreement from the structuring screen; an event cites the story it came from."""
+    """The story in focus states these terms of the agreement, as claims the editor asserts.
+
+    The shared agreement is not changed: what the public sees follows from the claims of live
+    stories, so a draft's terms go public only when the draft does.
+    """
     _require(by, "deals.change_agreement")
-    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    asserted = {"by": by, "asserted": True}
+
+    def claim(term, **values):
+        claims.claim_make(article, agreement, term=term, **asserted, **values)
+
+    def mine(term):
+        return Claim.objects.current().filter(agreement=agreement, article=article, term=term)
+
     if kind is not None:
-        agreement.kind = kind
+        claim(Claim.Term.KIND, kind=kind)
     if status is not None:
-        agreement.status = status
+        claim(Claim.Term.STATUS, status=status)
     if announced_on is not None:
-        agreement.announced_on = announced_on
+        claim(Claim.Term.ANNOUNCED, on=announced_on, precision="day")
     if announced_place is not None:
-        agreement.announced_place = announced_place
+        if announced_place:
+            claim(Claim.Term.PLACE, text=announced_place)
+        else:
+            _withdraw_all(mine(Claim.Term.PLACE), by=by)
     if resulting_company is not False:
-        agreement.resulting_company = resulting_company
-    agreement.full_clean(exclude=["slug"])
-    agreement._history_user = by
-    agreement.save()
+        if resulting_company is not None:
+            claim(Claim.Term.RESULTING_COMPANY, company=resulting_company)
+        else:
+            _withdraw_all(mine(Claim.Term.RESULTING_COMPANY), by=by)
     if parties is not None:
-        keep = {company.pk for company, _ in parties}
-        agreement.parties.exclude(company_id__in=keep).delete()
         for company, role in parties:
-            Party.objects.update_or_create(
-                agreement=agreement, company=company, defaults={"role": role}
+            claim(Claim.Term.PARTY, company=company, role=role)
+        keep = {company.pk for company, _ in parties}
+        _withdraw_all(mine(Claim.Term.PARTY).exclude(company_id__in=keep), by=by)
+    for term, model, names in (
+        (Claim.Term.SECTOR, Sector, sectors),
+        (Claim.Term.REGION, Region, regions),
+    ):
+        if names is not None:
+            chosen = _named(model, names)
+            for item in chosen:
+                claim(term, **{term: item})
+            _withdraw_all(
+                mine(term).exclude(**{f"{term}__in": chosen}),
+                by=by,
             )
-    if sectors is not None:
-        agreement.sectors.set(_named(Sector, sectors))
-    if regions is not None:
-        agreement.regions.set(_named(Region, regions))
     if event:
-        if article is None:
-            raise ValidationError("A timeline event must cite the story that reported it.")
         AgreementEvent.objects.create(
             agreement=agreement,
-            kind=event.get("kind") or agreement.status,
+            kind=event.get("kind") or status or "announced",
             occurred_on=event.get("occurred_on") or (article.publish_at or timezone.now()).date(),
             precision=event.get("precision") or AgreementEvent.Precision.DAY,
             article=article,
             description=event.get("description", "")[:500],
         )
     return agreement
+
+
+def _withdraw_all(queryset, *, by) -> None:
+    for claim in queryset:
+        claims.claim_withdraw(claim, by=by)
 
 
 @transaction.atomic

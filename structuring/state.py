@@ -3,14 +3,12 @@
 ``structure.js`` reads exactly these fields; change both together.
 """
 
-from django.db.models import Prefetch
 from rest_framework import serializers
 
 from articles.models import Article
 from articles.publishing import publish_problems
-from deals.models import Agreement, AgreementEvent
 
-from . import selectors
+from . import claim_screen, selectors
 from .models import Annotation
 from .tasks import suggestions_pending
 
@@ -67,47 +65,6 @@ class AnnotationStateSerializer(serializers.ModelSerializer):
         return "" if annotation.source == Annotation.Source.EDITOR else annotation.source
 
 
-class PartyStateSerializer(serializers.Serializer):
-    company_id = serializers.IntegerField()
-    name = serializers.CharField(source="company.name")
-    role = serializers.CharField()
-
-
-class NamedSerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="pk")
-    name = serializers.CharField()
-
-
-class EventStateSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = AgreementEvent
-        fields = ["kind", "occurred_on", "article_id", "description"]
-
-
-class AgreementStateSerializer(serializers.ModelSerializer):
-    parties = PartyStateSerializer(many=True)
-    sectors = serializers.StringRelatedField(many=True)
-    regions = serializers.StringRelatedField(many=True)
-    resulting_company = NamedSerializer(allow_null=True)
-    events = EventStateSerializer(many=True)
-
-    class Meta:
-        model = Agreement
-        fields = [
-            "id",
-            "title",
-            "kind",
-            "status",
-            "parties",
-            "sectors",
-            "regions",
-            "announced_on",
-            "announced_place",
-            "resulting_company",
-            "events",
-        ]
-
-
 class CompanyStateSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     name = serializers.CharField()
@@ -128,15 +85,14 @@ class ArticleStateSerializer(serializers.ModelSerializer):
 def structure_state(article: Article) -> dict:
     """Everything the Structure screen shows, as JSON-ready data, read fresh from the database."""
     article.refresh_from_db()
-    agreements = selectors.story_agreements(article).prefetch_related(
-        Prefetch("events", queryset=AgreementEvent.objects.order_by("occurred_on", "pk"))
-    )
+    marked = set(selectors.story_agreements(article).values_list("pk", flat=True))
     return {
         "article": ArticleStateSerializer(article).data,
         "annotations": AnnotationStateSerializer(
             selectors.story_annotations(article), many=True
         ).data,
-        "agreements": AgreementStateSerializer(agreements, many=True).data,
+        # Each agreement as this story claims it, with the live stories that say otherwise.
+        "agreements": claim_screen.agreements_state(article, marked),
         "companies": CompanyStateSerializer(selectors.story_companies(article), many=True).data,
         "problems": publish_problems(article),
         "suggestions_pending": suggestions_pending(article.pk),

@@ -87,11 +87,11 @@ def _organisation(company: Company) -> dict:
 def jsonld(article) -> dict:
     """Companies that are parties to the story's deals are what it is ``about``; others it mentions."""
     mentioned = story_companies(article, public=True)
-    central = set(
-        Company.objects.filter(
-            parties__agreement__in=story_agreements(article, public=True)
-        ).values_list("pk", flat=True)
-    )
+    central = {
+        party.company_id
+        for agreement in story_agreements(article, public=True)
+        for party in agreement.terms.parties
+    }
     about = [c for c in mentioned if c.pk in central]
     others = [c for c in mentioned if c.pk not in central]
     facts = {}

@@ -13,10 +13,12 @@ from articles.models import (
     Reporter,
     Section,
 )
-from deals.models import Agreement, AgreementEvent, Party, Region, Sector
+from deals.models import Agreement, AgreementEvent, Claim, Party, Region, Sector
 from registry.models import Company, CompanyAlias, Person, Ticker
+from structuring.claims import claim_make
 from structuring.models import Annotation
 from structuring.quotes import quote_selector
+from structuring.services import claims_for_mention
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -160,10 +162,29 @@ class AgreementFactory(factory.django.DjangoModelFactory):
 class PartyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Party
+        skip_postgeneration_save = True
 
     agreement = factory.SubFactory(AgreementFactory)
     company = factory.SubFactory(CompanyFactory)
     role = Party.Role.PARTNER
+
+    @factory.post_generation
+    def claims(obj, create, extracted, **kwargs):
+        """Stories already claiming the deal claim its new party too, with the same words."""
+        if not create or extracted is False:
+            return
+        for claim in Claim.objects.current().filter(agreement=obj.agreement, term="kind"):
+            claim_make(
+                claim.article,
+                obj.agreement,
+                by=None,
+                term="party",
+                company=obj.company,
+                role=obj.role,
+                spans=list(claim.evidence.values_list("start", "end")),
+                asserted=claim.asserted,
+                check_permission=False,
+            )
 
 
 class AgreementEventFactory(factory.django.DjangoModelFactory):
@@ -174,6 +195,19 @@ class AgreementEventFactory(factory.django.DjangoModelFactory):
     kind = AgreementEvent.Kind.EXTENDED
     occurred_on = factory.LazyFunction(lambda: timezone.now().date())
     article = factory.SubFactory(ArticleFactory, live=True)
+
+
+class ClaimFactory(factory.django.DjangoModelFactory):
+    """A story's claim about a deal, asserted by the editor (its place, unless told otherwise)."""
+
+    class Meta:
+        model = Claim
+
+    agreement = factory.SubFactory(AgreementFactory)
+    article = factory.SubFactory(ArticleFactory)
+    term = Claim.Term.PLACE
+    text = "Shanghai"
+    asserted = True
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
@@ -191,6 +225,7 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Annotation
         exclude = ["words"]
+        skip_postgeneration_save = True
 
     article = factory.SubFactory(ArticleFactory)
     words = factory.LazyAttribute(lambda a: a.article.body.split()[0])
@@ -203,3 +238,9 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
     company = factory.SubFactory(CompanyFactory)
     review_state = Annotation.ReviewState.CONFIRMED
     source = Annotation.Source.EDITOR
+
+    @factory.post_generation
+    def claims(obj, create, extracted, **kwargs):
+        """A confirmed mention of a deal makes its story claim the deal as recorded."""
+        if create and extracted is not False and obj.review_state == "confirmed":
+            claims_for_mention(obj, by=None)

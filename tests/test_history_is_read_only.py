@@ -11,6 +11,7 @@ from tests.factories import (
     AgreementFactory,
     AnnotationFactory,
     ArticleFactory,
+    ClaimFactory,
     CompanyFactory,
     PersonFactory,
 )
@@ -46,6 +47,7 @@ MAKE = {
     "registry.Company": (CompanyFactory, "name"),
     "registry.Person": (PersonFactory, "name"),
     "deals.Agreement": (AgreementFactory, "title"),
+    "deals.Claim": (ClaimFactory, "text"),
     "structuring.Annotation": (AnnotationFactory, "note"),
 }
 

@@ -43,7 +43,7 @@ READ_BACK = """
 import json
 from django.contrib.auth import get_user_model
 from django.test import Client
-from deals.models import Agreement, Party
+from deals.models import Agreement, Claim, Party
 from registry.models import Company, CompanyAlias, Person, Ticker
 from structuring.models import Annotation
 
@@ -70,6 +70,14 @@ print(json.dumps({
     "deals_historicalperson": rows(Person.history.all(), ["history_id", "id", "name"]),
     "deals_historicalannotation": rows(Annotation.history.all(), ["history_id", "id", "exact",
                                        "review_state"]),
+    "claims": sorted(
+        [c.agreement_id, c.article_id, c.term, c.kind, c.status, c.company_id, c.role,
+         c.asserted, sorted([e.start, e.end, e.exact] for e in c.evidence.all())]
+        for c in Claim.objects.filter(
+            term__in=["kind", "status", "party", "resulting_company"]
+        ).prefetch_related("evidence")
+    ),
+    "deal_page": client.get("/deals/china-telecom-att-joint-venture/").content.decode(),
     "permissions": {
         "editor": sorted(editor.get_all_permissions()),
         "reporter": sorted(reporter.get_all_permissions()),
@@ -156,3 +164,62 @@ def test_the_migrated_newsroom_serves_its_pages(migrated):
         "/companies/china-telecom/": 200,
         "/deals/china-telecom-att-joint-venture/": 200,
     }
+
+
+def claims_expected(database: Path) -> list[list]:
+    """What each story that reported an agreement must claim after the migration, from SQL."""
+    db = sqlite3.connect(database)
+    try:
+        agreements = {
+            pk: (kind, status, resulting)
+            for pk, kind, status, resulting in db.execute(
+                "SELECT id, kind, status, resulting_company_id FROM deals_agreement"
+            )
+        }
+        parties: dict[int, list] = {}
+        for agreement, company, role in db.execute(
+            "SELECT agreement_id, company_id, role FROM deals_party"
+        ):
+            parties.setdefault(agreement, []).append((company, role))
+        spans: dict[tuple, list] = {}
+        for agreement, article, start, end, exact, anchor in db.execute(
+            'SELECT agreement_id, article_id, start, "end", exact, anchor_state FROM '
+            "deals_annotation WHERE agreement_id IS NOT NULL AND review_state = 'confirmed'"
+        ):
+            found = spans.setdefault((agreement, article), [])
+            if anchor == "anchored":
+                found.append([start, end, exact])
+        for pair in db.execute("SELECT agreement_id, article_id FROM deals_agreementevent"):
+            spans.setdefault(tuple(pair), [])
+    finally:
+        db.close()
+    expected = []
+    for (agreement, article), evidence in spans.items():
+        kind, status, resulting = agreements[agreement]
+        common = (not evidence, sorted(evidence))
+        expected.append([agreement, article, "kind", kind, "", None, "", *common])
+        expected.append([agreement, article, "status", "", status, None, "", *common])
+        for company, role in parties.get(agreement, []):
+            expected.append([agreement, article, "party", "", "", company, role, *common])
+        if resulting:
+            expected.append(
+                [agreement, article, "resulting_company", "", "", resulting, "", *common]
+            )
+    return sorted(expected)
+
+
+def test_every_agreement_becomes_claims_of_the_stories_that_report_it(migrated, tmp_path):
+    _, after = migrated
+    database = tmp_path / "before.sqlite3"
+    with gzip.open(SNAPSHOT) as packed, database.open("wb") as unpacked:
+        shutil.copyfileobj(packed, unpacked)
+    expected = claims_expected(database)
+    assert len(expected) > 10
+    assert after["claims"] == expected
+
+
+def test_the_migrated_deal_page_shows_its_terms_with_evidence(migrated):
+    _, after = migrated
+    page = after["deal_page"]
+    assert "Terms and their sources" in page
+    assert "#:~:text=" in page

@@ -144,8 +144,15 @@ def test_agreement_fields_left_null_are_left_as_they_are(editor_client, story, d
     )
 
     assert response.status_code == 200, response.content
+    shown = next(g for g in response.json()["state"]["agreements"] if g["id"] == deal.pk)
+    # The story now claims the place; what it left null it still says as before.
+    assert (shown["kind"], shown["announced_place"], len(shown["parties"])) == (
+        "partnership",
+        "Shanghai",
+        2,
+    )
     deal.refresh_from_db()
-    assert (deal.kind, deal.announced_place, deal.parties.count()) == ("partnership", "Shanghai", 2)
+    assert (deal.kind, deal.announced_place, deal.parties.count()) == ("partnership", "", 2)
 
 
 def test_agreement_event_keeps_its_description_and_precision(editor_client, story, deal):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from deals.models import Agreement
+from deals.models import Agreement, Claim
 from registry.models import Company, Person
 from structuring.models import Annotation
 from structuring.suggesting import refresh_suggestions
@@ -105,9 +105,10 @@ def test_malformed_json_is_a_400_not_a_500(editor_client, story):
     assert response.status_code == 400
 
 
-def test_agreement_editor_sets_roles_dates_and_adds_a_cited_event(editor_client, story):
+def test_agreement_editor_sets_the_storys_claims_and_adds_a_cited_event(editor_client, story):
     post(editor_client, url(story, "structuring_accept_all"))
     deal = Agreement.objects.get()
+    recorded = (deal.status, deal.announced_place, deal.announced_on)
     parties = [{"company_id": p.company_id, "role": "partner"} for p in deal.parties.all()]
 
     response = post(
@@ -124,13 +125,22 @@ def test_agreement_editor_sets_roles_dates_and_adds_a_cited_event(editor_client,
     )
 
     assert response.status_code == 200, response.content
-    deal.refresh_from_db()
-    assert (deal.status, deal.announced_place, str(deal.announced_on)) == (
+    shown = next(g for g in response.json()["state"]["agreements"] if g["id"] == deal.pk)
+    assert (shown["status"], shown["announced_place"], shown["announced_on"]) == (
         "extended",
         "Shanghai",
         "2017-06-28",
     )
-    assert {s.name for s in deal.sectors.all()} == {"IoT", "Cloud"}
+    assert set(shown["sectors"]) == {"IoT", "Cloud"}
+    said = Claim.objects.current().filter(agreement=deal, article=story)
+    assert said.get(term="status").status == "extended"
+    assert set(said.filter(term="sector").values_list("sector__name", flat=True)) == {
+        "IoT",
+        "Cloud",
+    }
+    # The shared agreement is not edited in place: the story's claims carry its terms.
+    deal.refresh_from_db()
+    assert (deal.status, deal.announced_place, deal.announced_on) == recorded
     assert deal.events.filter(kind="extended", article=story).exists()
 
 

@@ -217,9 +217,39 @@
         button("Save agreement", () => call(`agreements/${g.id}/`, gather(false))),
         button("Save and add the event", () => call(`agreements/${g.id}/`, gather(true)), { class: "button add-event" }),
       );
-      root.append(form);
+      root.append(form, renderClaims(g));
     }
     if (!state.agreements.length) root.append(make("p", { text: "No agreements in this story yet." }));
+  }
+
+  // What this story claims about the deal, each with its words or the editor's assertion, and
+  // side by side with any live story that says otherwise.
+  function renderClaims(g) {
+    const box = make("section", { class: "claims", "aria-label": "Claims of this story about " + g.title });
+    const list = make("ul", { class: "items" });
+    for (const c of g.claims) {
+      const words = c.evidence.length ? c.evidence.map((e) => `“${e.exact}”${e.anchor_state === "anchored" ? "" : " (" + e.anchor_state.replace("_", " ") + ")"}`).join(", ") : "asserted by the editor";
+      list.append(make("li", { class: "claim" }, [
+        make("strong", { text: `${c.label}: ` }), make("span", { text: `${c.text} — ${words}${c.resolution ? " · " + c.resolution : ""} ` }),
+        button("Withdraw", () => call(`claims/${c.id}/withdraw/`, {}), { class: "button withdraw-claim" }),
+      ]));
+    }
+    box.append(make("h4", { text: "This story claims" }), list);
+    if (g.contradictions.length) {
+      const table = make("table", { class: "contradictions" });
+      table.append(make("tr", {}, [make("th", { text: "Term" }), make("th", { text: "This story" }), make("th", { text: "Live story" }), make("th", { text: "Decide" })]));
+      for (const x of g.contradictions) {
+        table.append(make("tr", {}, [
+          make("td", { text: x.term }), make("td", { text: x.ours }), make("td", {}, [make("a", { href: x.story_url, text: `${x.theirs} (${x.story})` })]),
+          make("td", {}, [
+            button("Supersedes it", () => call(`claims/${x.claim_id}/supersedes/`, {}), { class: "button supersede" }),
+            button("Known conflict", () => call(`claims/${x.claim_id}/conflict/`, {}), { class: "button conflict" }),
+          ]),
+        ]));
+      }
+      box.append(make("h4", { text: "Contradicts a live story" }), table);
+    }
+    return box;
   }
 
   function renderProblems() {
@@ -326,6 +356,73 @@
     }));
   }
 
+  // Read a value from the selected words: "$1.2bn", "a 49% stake", "14 May 2025".
+  const SYMBOLS = { "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY" };
+  const SCALE = { bn: 1e9, billion: 1e9, m: 1e6, million: 1e6, tn: 1e12, trillion: 1e12 };
+  function guess(text) {
+    const found = {};
+    const money = text.match(/([$€£¥]|[A-Z]{3})?\s?([\d.,]+)\s?(bn|billion|m|million|tn|trillion)?\b/i);
+    if (money) {
+      const number = Number(money[2].replace(/,/g, "")) * (SCALE[(money[3] || "").toLowerCase()] || 1);
+      if (!Number.isNaN(number)) found.amount = String(Math.round(number * 100) / 100);
+      if (money[1]) found.currency = SYMBOLS[money[1]] || money[1].toUpperCase();
+    }
+    const percent = text.match(/([\d.]+)\s?(%|per ?cent)/i);
+    if (percent) found.percent = percent[1];
+    const when = Date.parse(text);
+    if (!Number.isNaN(when)) found.on = new Date(when - new Date(when).getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    return found;
+  }
+
+  const TERM_FIELDS = {
+    value: [["amount", "Amount"], ["currency", "Currency (ISO 4217)"]],
+    stake: [["percent", "Percent"], ["company_id", "In company"]],
+    adviser: [["company_id", "Adviser"], ["counterpart_id", "Advising"]],
+    approval: [["company_id", "Regulator (a company)"], ["text", "or its name"], ["approval", "State"]],
+    announced: [["on", "Date"], ["precision", "Precision"]],
+    expected_close: [["on", "Date"], ["precision", "Precision"]],
+    completed: [["on", "Date"], ["precision", "Precision"]],
+    status: [["status", "Status"]],
+    party: [["company_id", "Company"], ["role", "Role"]],
+    place: [["text", "Place"]],
+  };
+
+  function termPanel(panel) {
+    if (!state.agreements.length) { panel.append(make("p", { text: "Mark the deal in the story first." })); return; }
+    const deal = select("deal", state.agreements.map((g) => [String(g.id), g.title]), String(state.agreements[0].id));
+    const term = select("term", choices.claim_terms.filter(([k]) => k in TERM_FIELDS), "value");
+    const fields = make("div", { class: "term-fields" });
+    const companies = [["", "—"], ...state.companies.map((c) => [String(c.id), c.name])];
+    const draw = () => {
+      fields.replaceChildren();
+      const guessed = guess(selection.text);
+      for (const [name, label] of TERM_FIELDS[term.value]) {
+        let input;
+        if (name.endsWith("_id")) input = select(name, companies, "");
+        else if (name === "approval") input = select(name, choices.approvals, "required");
+        else if (name === "precision") input = select(name, choices.precisions, "day");
+        else if (name === "status") input = select(name, choices.agreement_statuses, "announced");
+        else if (name === "role") input = select(name, choices.roles, "partner");
+        else input = make("input", { type: name === "on" ? "date" : "text", name, value: guessed[name] || (name === "text" ? selection.text : "") });
+        fields.append(make("label", {}, [make("span", { text: label + " " }), input]));
+      }
+    };
+    term.addEventListener("change", draw);
+    draw();
+    const send = () => {
+      const payload = { term: term.value, start: selection.start, end: selection.end };
+      for (const input of fields.querySelectorAll("input, select")) {
+        if (input.value === "") continue;
+        payload[input.name] = input.name.endsWith("_id") ? Number(input.value) : input.value;
+      }
+      call(`agreements/${deal.value}/claims/`, payload).then((data) => {
+        if (data && data.ok) { $("structure-toolbar").hidden = true; selection = null; }
+      });
+    };
+    panel.append(make("label", {}, [make("span", { text: "Deal " }), deal]), make("label", {}, [make("span", { text: "Term " }), term]), fields, button("Set as evidence", send, { class: "button set-term" }));
+    term.focus();
+  }
+
   async function personPanel(panel, kind) {
     const people = await search("people", kind === "person" ? selection.text : "");
     for (const p of people) panel.append(button(p.name, () => tag({ kind, person_id: p.id })));
@@ -343,6 +440,7 @@
     if (choice === "company") await companyPanel(panel);
     if (choice === "agreement") agreementPanel(panel);
     if (choice === "person" || choice === "quote") await personPanel(panel, choice);
+    if (choice === "term") termPanel(panel);
   });
   // The selection is final only after the browser handled the gesture: read it a tick later.
   const later = () => window.setTimeout(showToolbar, 0);
@@ -357,6 +455,7 @@
     else if (event.key === "a" && items[current]) call(`annotations/${items[current].id}/accept/`, {});
     else if (event.key === "r" && items[current]) call(`annotations/${items[current].id}/reject/`, {});
     else if (event.key === "A" && items.length) call("accept-all/", {});
+    else if (event.key === "t" && selection) { $("tag-panel").replaceChildren(); termPanel($("tag-panel")); }
     else return;
     event.preventDefault();
   });

@@ -10,6 +10,6 @@ def blank(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("deals", "0003_move_to_registry_and_structuring")]
+    dependencies = [("deals", "0005_agreements_become_claims")]
 
     operations = [migrations.RunPython(blank, migrations.RunPython.noop)]
