@@ -75,10 +75,10 @@ bench-tools:
 		|| { echo "The benchmarks need wrk and redis-server: sudo apt-get install wrk redis-server"; exit 1; }
 
 bench: $(BENCH_STAMP) bench-tools
-	$(BIN)/python -m benchmarks
+	$(LOCAL) $(BIN)/python -m benchmarks
 
 faults: $(BENCH_STAMP) bench-tools
-	$(BIN)/python -m benchmarks faults
+	$(LOCAL) $(BIN)/python -m benchmarks faults
 
 # The engine scored on real published stories; their texts are fetched into var/eval/texts/
 # (never committed) and the scorer lists any that are missing, with how to fetch them.
