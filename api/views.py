@@ -325,10 +325,11 @@ class AgreementList(PartnerView):
         fields = self.wanted_fields()
         queryset = self.filter_queryset(self.get_queryset())
         rows, next_url = paginate(
-            queryset, BY_SLUG, request, fetch=lambda qs: list(qs.values_list("id", flat=True))
+            queryset, BY_SLUG, request, fetch=lambda qs: list(qs.values("id", "slug"))
         )
-        found = selectors.agreements(rows, at=self.as_of())
-        return self.page(out.AgreementItem, [found[pk] for pk in rows], next_url, fields=fields)
+        ids = [row["id"] for row in rows]
+        found = selectors.agreements(ids, at=self.as_of())
+        return self.page(out.AgreementItem, [found[pk] for pk in ids], next_url, fields=fields)
 
 
 class AgreementDetail(PartnerView):

@@ -4,7 +4,7 @@ import pytest
 
 from structuring.claims import claim_make
 from tests.api.world import build_world
-from tests.factories import ArticleFactory
+from tests.factories import AgreementFactory, ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +80,25 @@ def test_stories_by_agreement_kind_follow_the_kind_live_stories_give(api, newsro
 
     assert stories("partnership") == ["telecom-extends-venture"]
     assert stories("joint_venture") == []
+
+
+@pytest.mark.parametrize("as_of", [None, "2099-01-01T00:00:00Z"])
+def test_agreement_pages_follow_their_next_links_one_by_one(api, newsroom, as_of):
+    for n in range(2):
+        story = ArticleFactory(live=True, body="A second deal was struck.")
+        claim_make(
+            story,
+            AgreementFactory(slug=f"another-deal-{n}"),
+            by=None,
+            check_permission=False,
+            term="kind",
+            kind="partnership",
+            asserted=True,
+        )
+    params = {"page_size": 1, **({"as_of": as_of} if as_of else {})}
+
+    one_by_one = [a["slug"] for a in api.all("agreements/", params)]
+
+    assert len(one_by_one) >= 3
+    assert one_by_one == sorted(one_by_one)
+    assert one_by_one == [a["slug"] for a in api.all("agreements/")]
