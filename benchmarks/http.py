@@ -57,6 +57,13 @@ def server_environment(database_url: str) -> dict[str, str]:
 
 @contextmanager
 def gunicorn(env: dict[str, str]):
+    # Production settings serve static files from a hashed manifest, as a deploy makes it.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     port = _free_port()
     workers = str(2 * (os.cpu_count() or 1) + 1)
     process = subprocess.Popen(
