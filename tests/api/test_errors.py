@@ -3,7 +3,7 @@
 import pytest
 from django.core import signing
 
-from tests.api.world import build_world
+from tests.api.world import ARTICLE_LIST_PARAMS, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -54,21 +54,7 @@ def test_a_bad_value_is_a_400_that_names_the_parameter(api, endpoint, param, val
 
 
 FILTERS = {
-    "articles/": [
-        "q",
-        "section",
-        "reporter",
-        "company",
-        "agreement",
-        "agreement_kind",
-        "published_after",
-        "published_before",
-        "updated_after",
-        "ordering",
-        "cursor",
-        "page_size",
-        "fields",
-    ],
+    "articles/": list(ARTICLE_LIST_PARAMS),
     "agreements/": ["kind", "status", "party", "sector", "region", "announced_after", "cursor"],
     "companies/": ["q", "country", "ticker", "cursor", "fields"],
     "changes/": ["since", "cursor", "page_size"],

@@ -9,26 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from api.params import instant
-from tests.api.world import build_world
+from tests.api.world import ARTICLE_LIST_PARAMS, build_world
 
 pytestmark = pytest.mark.django_db
 
 PARAMS = {
-    "articles/": [
-        "q",
-        "section",
-        "reporter",
-        "company",
-        "agreement",
-        "agreement_kind",
-        "published_after",
-        "published_before",
-        "updated_after",
-        "ordering",
-        "cursor",
-        "page_size",
-        "fields",
-    ],
+    "articles/": list(ARTICLE_LIST_PARAMS),
     "articles/telecom-extends-venture/": ["fields", "format"],
     "companies/": ["q", "country", "ticker", "cursor", "page_size", "fields"],
     "companies/att/": ["fields"],

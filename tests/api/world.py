@@ -104,3 +104,21 @@ def build_world() -> dict:
         "section": business,
         "deng": deng,
     }
+
+
+# The article list's query parameters, as DESIGN.md names them.
+ARTICLE_LIST_PARAMS = (
+    "q",
+    "section",
+    "reporter",
+    "company",
+    "agreement",
+    "agreement_kind",
+    "published_after",
+    "published_before",
+    "updated_after",
+    "ordering",
+    "cursor",
+    "page_size",
+    "fields",
+)
