@@ -10,12 +10,20 @@ How the story's structure is carried, in the properties IPTC made for each:
   each deal's kind and status (``rel`` ``agreement-kind`` and ``agreement-status``). Sectors,
   regions, kinds and statuses are a vocabulary of our own whose concept ``uri`` is the API list
   of agreements filtered by it, and whose ``literal`` is the term's slug.
+  Each deal's value, stake and announcement date are subjects too (``rel``
+  ``agreement-value``, ``agreement-stake``, ``agreement-announced``; ``name`` in words,
+  ``literal`` as data, ``uri`` the agreement's API detail, which carries every claim).
 - ``events``: the deals, each with its page as ``uri`` and its slug as ``id``.
 - ``people``: reporters (``author``), speakers of quotes (``quoted``) and people named
   (``mentioned``).
 - ``associations``: related stories (``rel`` ``related``, with the reason) and each quote
   (``rel`` ``quote``: the quoted words as a ``quote`` body, the speaker as ``people``).
 """
+
+from datetime import date
+from decimal import Decimal
+
+from deals import wording
 
 from . import selectors
 from .links import Links
@@ -105,7 +113,44 @@ def _subjects(story: dict, links: Links) -> list[dict]:
             value = agreement[name]
             label = value.replace("_", " ").capitalize()
             subjects[rel, value] = _term(links, label, rel, name, value)
+        for rel, name, literal in _deal_terms(agreement):
+            subjects[rel, agreement["slug"]] = {
+                "name": f"{agreement['title']}: {name}",
+                "rel": rel,
+                "literal": literal,
+                "uri": links.path(f"/api/v1/agreements/{agreement['slug']}/"),
+            }
     return list(subjects.values())
+
+
+def _deal_terms(agreement: dict) -> list[tuple[str, str, str]]:
+    """The deal's value, stake and announcement as they stand in live stories: (rel, words for
+    people, the value as data). Every claim behind them is in the agreement's API detail.
+    (A story's structure comes from the shared cache as JSON: numbers and dates as text.)"""
+    terms = []
+    if agreement["value"] is not None:
+        amount, currency = Decimal(str(agreement["value"])), agreement["currency"]
+        terms.append(
+            (
+                "agreement-value",
+                f"valued at {wording.money(amount, currency)}",
+                f"{amount} {currency}",
+            )
+        )
+    if agreement["stake"]:
+        stake = agreement["stake"]
+        of = f" in {stake['company']['name']}" if stake.get("company") else ""
+        terms.append(
+            (
+                "agreement-stake",
+                f"a {wording.percent(Decimal(str(stake['percent'])))} stake{of}",
+                str(stake["percent"]),
+            )
+        )
+    if agreement["announced_on"]:
+        on = date.fromisoformat(str(agreement["announced_on"])[:10])
+        terms.append(("agreement-announced", f"announced {wording.day(on)}", on.isoformat()))
+    return terms
 
 
 def _associations(story: dict) -> list[dict]:

@@ -134,3 +134,33 @@ def test_a_company_with_only_an_lei_is_identified_by_its_gleif_record(api):
 
     [att] = [o for o in item["organisations"] if o["literal"] == "att"]
     assert att["uri"] == "https://api.gleif.org/api/v1/lei-records/549300Z40J86GGSTL398"
+
+
+def test_ninjs_carries_a_deals_value_and_announcement_as_subjects(api):
+    from decimal import Decimal
+
+    from structuring.claims import claim_make
+
+    world = build_world()
+    story = Article.objects.get(slug="telecom-extends-venture")
+    for term, values in (
+        ("value", {"amount": Decimal("1200000000"), "currency": "USD"}),
+        ("announced", {"on": story.publish_at.date(), "precision": "day"}),
+    ):
+        claim_make(
+            story,
+            world["deal"],
+            by=None,
+            check_permission=False,
+            term=term,
+            asserted=True,
+            **values,
+        )
+
+    item = api.json("articles/telecom-extends-venture/", {"format": "ninjs"})
+
+    terms = {s["rel"]: s for s in item["subjects"] if s["rel"].startswith("agreement-")}
+    assert terms["agreement-value"]["name"].endswith("valued at $1.2bn")
+    assert terms["agreement-value"]["literal"] == "1200000000.00 USD"
+    assert terms["agreement-announced"]["literal"] == story.publish_at.date().isoformat()
+    assert not list(VALIDATOR.iter_errors(item))
