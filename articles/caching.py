@@ -50,12 +50,8 @@ def bump_generation(*args, **kwargs) -> None:
 def _page_model_changed(sender, **kwargs) -> None:
     # Bumped once the change is committed: bumped before, a reader could cache the old page
     # under the new generation in the moment between the bump and the commit.
-    if sender in _page_models():
+    if sender in hooks.get(hooks.PAGE_MODELS):
         transaction.on_commit(bump_generation)
-
-
-def _page_models() -> frozenset:
-    return frozenset(hooks.get(hooks.PAGE_MODELS))
 
 
 def watch_page_models() -> None:

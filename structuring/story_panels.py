@@ -9,7 +9,6 @@ from registry.models import Company
 
 from .models import Annotation
 from .rendering import Mark, render_body
-from .selectors import related_stories as related  # noqa: F401  (the API imports it from here)
 from .selectors import story_agreements, story_annotations, story_companies
 
 
