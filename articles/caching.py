@@ -19,6 +19,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.gzip import gzip_page
 
+from newsroom import replicas
+
 from . import hooks
 
 STATE_KEY = "site:state"
@@ -41,6 +43,9 @@ _memo: dict[str, object] = {"until": 0.0, "state": None}
 
 def bump_generation(*args, **kwargs) -> None:
     """Forget every cached page now."""
+    # Before the new generation is seen: a replica that has not replayed the change must not
+    # render pages that would be cached under it.
+    replicas.remember_primary_position()
     _memo["until"] = 0.0
     state = cache.get(STATE_KEY)
     generation = (state[0] + 1) if state else int(time.time() * 1000)

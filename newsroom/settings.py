@@ -196,6 +196,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME", str(VAR_DIR / "test-newsroom.sqlite3")
     )
 
+# Streaming replicas of a PostgreSQL primary (newsroom.replicas): anonymous readers' pages and
+# the partner API read from them; writes, editors and the admin use the primary.
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", [])
+# How long a replica that failed is left alone before it is tried again.
+NEWSROOM_REPLICA_RETRY_SECONDS = float(os.environ.get("NEWSROOM_REPLICA_RETRY_SECONDS", "30"))
+if DATABASE_REPLICA_URLS:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS needs DATABASE_URL to name the PostgreSQL primary they "
+            "replicate."
+        )
+    for number, url in enumerate(DATABASE_REPLICA_URLS, start=1):
+        try:
+            replica = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        except ValueError as bad:
+            raise ImproperlyConfigured(f"DATABASE_REPLICA_URLS: replica {number}: {bad}") from None
+        if replica.get("ENGINE") != "django.db.backends.postgresql":
+            raise ImproperlyConfigured(
+                f"DATABASE_REPLICA_URLS: replica {number} must be a postgres:// URL."
+            )
+        # A replica that does not answer costs a reader two seconds once, then is skipped.
+        replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+        # Tests read the primary's test database through the replica's server.
+        replica["TEST"] = {"MIRROR": "default"}
+        DATABASES[f"replica{number}"] = replica
+    DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
+    # After authentication, so that whoever is signed in reads the primary.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "newsroom.replicas.ReadFromReplicas",
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------------
