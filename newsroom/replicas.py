@@ -58,17 +58,21 @@ def replica_aliases() -> list[str]:
 def remember_primary_position() -> None:
     """Note how far the primary has flushed its write-ahead log, for replicas to catch up to.
 
-    Called just before the site generation moves on, after the change committed. Any process
-    writing to a PostgreSQL primary notes it, replicas configured there or not: the processes
-    that read replicas need it.
+    Called once a change to what pages show has committed, just before the site generation
+    moves on. Any process writing to a PostgreSQL primary notes it, replicas configured there or
+    not: the processes that read replicas need it.
     """
     primary = connections[PRIMARY]
-    # A process that wrote holds its connection still; one that did not has nothing to note.
-    if primary.vendor != "postgresql" or primary.connection is None:
+    if primary.vendor != "postgresql":
         return
-    with primary.cursor() as cursor:
-        cursor.execute("SELECT pg_current_wal_flush_lsn() - '0/0'")
-        position = int(cursor.fetchone()[0])
+    try:
+        with primary.cursor() as cursor:
+            cursor.execute("SELECT pg_current_wal_flush_lsn() - '0/0'")
+            position = int(cursor.fetchone()[0])
+    except DatabaseError as error:
+        # The change is committed: failing here would only fail the request that made it.
+        logger.warning("the primary's position was not noted: %s", error)
+        return
     cache.set(POSITION_KEY, position, None)
 
 

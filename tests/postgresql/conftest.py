@@ -26,6 +26,8 @@ def replica(django_db_setup, django_db_blocker):
         yield standby
     finally:
         standby.stop()
+        with django_db_blocker.unblock():
+            standby.drop_slot()
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -1,12 +1,14 @@
 """Real servers on loopback for the tests that need them: a streaming replica of the primary the
 suite runs on, Redis, and app processes (gunicorn) sharing them."""
 
+import fcntl
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -55,10 +57,18 @@ class StreamingReplica:
         self.dir = workdir
         self.data = workdir / "data"
         self.port = free_port()
+        self.slot = f"newsroom_test_replica_{os.getpid()}"
         if os.geteuid() == 0:
             shutil.chown(workdir, "postgres", "postgres")
 
     def create(self) -> None:
+        # One base backup at a time on a primary: two at once can cost one its stream (its
+        # temporary slot is released by the other's checkpoint).
+        with open(Path(tempfile.gettempdir()) / "newsroom-basebackup.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            self._base_backup()
+
+    def _base_backup(self) -> None:
         _run(
             _as_postgres(
                 [
@@ -74,6 +84,11 @@ class StreamingReplica:
                     "-X",
                     "stream",
                     "--checkpoint=fast",
+                    # A slot of its own keeps the primary's log until the replica has it, so that
+                    # a replica killed and started again can catch up.
+                    "--create-slot",
+                    "--slot",
+                    self.slot,
                     "-R",  # standby.signal and primary_conninfo: stream from the primary
                 ]
             ),
@@ -126,6 +141,22 @@ class StreamingReplica:
             capture_output=True,
             timeout=60,
         )
+
+    def drop_slot(self) -> None:
+        """Free the primary from keeping its log for this replica."""
+        with psycopg.connect(
+            host=self.primary["HOST"] or "127.0.0.1",
+            port=self.primary["PORT"],
+            user=self.primary["USER"],
+            password=self.primary["PASSWORD"],
+            dbname=self.primary["NAME"],
+            autocommit=True,
+        ) as conn:
+            conn.execute(
+                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots "
+                "WHERE slot_name = %s",
+                [self.slot],
+            )
 
     def kill(self) -> None:
         """SIGKILL the postmaster, as a crash would."""
