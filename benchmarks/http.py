@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import latency
 from .measure import Table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +111,7 @@ class Load:
     failed: int  # non-2xx/3xx answers
     socket_errors: int
     output: str
+    percentiles: latency.Percentiles | None = None
 
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -135,9 +137,8 @@ def load(
     if header:
         command += ["-H", header]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
-        lua.write(script)
-    if script:
-        command += ["-s", lua.name]
+        lua.write(script + latency.DONE)
+    command += ["-s", lua.name]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     os.unlink(lua.name)
     failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -153,17 +154,18 @@ def load(
         failed=int(failed.group(1)) if failed else 0,
         socket_errors=sum(int(n) for n in sockets.groups()) if sockets else 0,
         output=output,
+        percentiles=latency.read(output),
     )
 
 
-def wrk(url: str, *, header: str = "", script: str = "", connections: str = CONNECTIONS) -> float:
-    """Requests per second that wrk measured, failing loudly on any non-2xx/3xx answer."""
+def wrk(url: str, *, header: str = "", script: str = "", connections: str = CONNECTIONS) -> Load:
+    """What wrk measured, failing loudly on any non-2xx/3xx answer."""
     measured = load(url, header=header, script=script, connections=connections)
     if measured.failed:
         raise RuntimeError(f"{measured.failed} failed responses from {url}:\n{measured.output}")
     if measured.rate == 0:
         raise RuntimeError(f"no request to {url} finished in time:\n{measured.output}")
-    return measured.rate
+    return measured
 
 
 def _output_of(module: str, env: dict[str, str]) -> str:
@@ -208,7 +210,19 @@ def run(table: Table) -> None:
         uncached = wrk(base + story, script=RANDOM_QUERY)
         cached = wrk(base + story)
         not_modified = wrk(base + story, header=f"If-None-Match: {etag}")
-        trivial = (first + wrk(base + "/bench/trivial")) / 2
+        last = wrk(base + "/bench/trivial")
+    for figure, measured in (
+        ("trivial Django view (first run), at peak", first),
+        ("story page, page cache bypassed, at peak", uncached),
+        ("story page from the page cache, at peak", cached),
+        ("story page answered 304, at peak", not_modified),
+        ("API article list of 50, at peak", api_list),
+        ("hand-written JsonResponse over .values(), at peak", by_hand),
+    ):
+        table.add_latency(figure, measured, histogram=measured is uncached)
+    trivial = (first.rate + last.rate) / 2
+    uncached, cached, not_modified = uncached.rate, cached.rate, not_modified.rate
+    api_list, by_hand, naive = api_list.rate, by_hand.rate, naive.rate
     print(
         f"http: trivial view {trivial:,.0f} req/s on gunicorn with {2 * (os.cpu_count() or 1) + 1} workers"
     )

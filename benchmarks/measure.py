@@ -5,6 +5,8 @@ import statistics
 import time
 from collections.abc import Callable
 
+from . import latency
+
 
 def rss_mb() -> float:
     """Resident memory of this process in MiB, from /proc."""
@@ -48,6 +50,15 @@ class Table:
 
     def __init__(self) -> None:
         self.rows: list[tuple[str, str, str, str, str, str, str]] = []
+        self.latencies: list = []  # (figure, latency.Percentiles)
+        self.histograms: list = []
+
+    def add_latency(self, figure: str, measured, *, histogram: bool = False) -> None:
+        """p50, p90, p99 and p99.9 of a wrk run (``http.Load``), printed below the table."""
+        if measured.percentiles is not None:
+            self.latencies.append((figure, measured.percentiles))
+            if histogram:
+                self.histograms.append((figure, measured.percentiles))
 
     def add(
         self,
@@ -82,4 +93,7 @@ class Table:
         lines += [
             " | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) for r in self.rows
         ]
+        if self.latencies:
+            lines += ["", latency.render_rows(self.latencies)]
+        lines += ["\n" + latency.render_histogram(*each) for each in self.histograms]
         return "\n".join(lines)
