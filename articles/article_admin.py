@@ -614,7 +614,8 @@ class ArticleAdmin(HistoryAdmin):
             "preview": hooks.collect(hooks.CHANGE_PREVIEW, article, copy.body) if copy else [],
             "problems": working.new_problems(article, copy) if copy else [],
             "copy_actions": self._copy_actions(request, copy) if copy else [],
-            "live_changed": copy is not None and _text_changed_since(article, copy.based_on_version),
+            "live_changed": copy is not None
+            and _text_changed_since(article, copy.based_on_version),
             "title": f"Changes waiting to “{article.headline}”",
         }
         return TemplateResponse(request, "admin/articles/article/changes.html", context)
