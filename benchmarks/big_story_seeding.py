@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Section
+from articles.slugs import unique_slug
 from deals.models import Agreement, Party
 from registry.models import Company, CompanyAlias, Person
 from structuring import claims
@@ -206,7 +207,7 @@ def seed_big_story(
     section, _ = Section.objects.get_or_create(slug="business", defaults={"name": "Business"})
     article = Article.objects.create(
         headline=story.headline,
-        slug=f"big-story-{seed}-{rng.randrange(10**9)}",
+        slug=unique_slug(Article, f"big story {seed}"),
         body=story.body,
         section=section,
         status=Article.Status.DRAFT,
