@@ -11,7 +11,9 @@ Nothing is ever dropped, and nothing is silently moved to other words.
 
 import bisect
 import difflib
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -93,17 +95,27 @@ def _diff(old: str, new: str, level: int = 0) -> list[Opcode]:
     return ops
 
 
+def _agreeing(same: Callable[[int], bool], limit: int) -> int:
+    """The largest ``n <= limit`` for which ``same(n)`` holds (it holds up to a point, then
+    not): found by halving, each test one comparison of slices, rather than a character at a
+    time in Python."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if same(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 class OffsetMap:
     """Maps offsets in the old text to offsets in the new one through a character diff."""
 
     def __init__(self, old: str, new: str):
         limit = min(len(old), len(new))
-        prefix = 0
-        while prefix < limit and old[prefix] == new[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-            suffix += 1
+        prefix = _agreeing(lambda n: old[:n] == new[:n], limit)
+        suffix = _agreeing(lambda n: old[len(old) - n :] == new[len(new) - n :], limit - prefix)
         # Only the changed middle is diffed: most edits are local.
         middle = _diff(old[prefix : len(old) - suffix], new[prefix : len(new) - suffix])
         ops = [("equal", 0, prefix, 0, prefix)]
@@ -252,9 +264,15 @@ def place(anchor: Anchor, new: str, offsets: OffsetMap) -> Placement:
     return Placement(lost_start, lost_start + max(len(anchor.exact), 1), "orphaned", "lost")
 
 
+@functools.lru_cache(maxsize=2)
+def _offset_map(old: str, new: str) -> OffsetMap:
+    # A saved body moves annotations and then claims' evidence through the same diff.
+    return OffsetMap(old, new)
+
+
 def reanchor(old: str, new: str, anchors: list[Anchor]) -> list[Placement]:
     """Place every annotation of ``old`` in ``new``; one placement per anchor, in order."""
     if old == new:
         return [Placement(a.start, a.end, "anchored", "kept") for a in anchors]
-    offsets = OffsetMap(old, new)
+    offsets = _offset_map(old, new)
     return [place(anchor, new, offsets) for anchor in anchors]

@@ -11,11 +11,13 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from articles.caching import bump_generation
 from articles.models import Article
+from articles.services import article_mark_changed
 from articles.slugs import unique_slug
 from deals.models import Agreement, AgreementEvent, Claim, Party, Region, Sector
 from registry.models import Company, CompanyAlias, Person
@@ -24,6 +26,9 @@ from . import claims
 from .anchoring import Anchor, reanchor
 from .models import Annotation
 from .quotes import quote_selector
+
+# Rows a bulk write sends in one statement: within every database's limit on parameters.
+BATCH = 250
 
 Review = Annotation.ReviewState
 
@@ -533,16 +538,45 @@ def agreement_create(
     return _agreement_from(proposal, article, by=by)
 
 
+MOVED_FIELDS = ("start", "end", "anchor_state", "prefix", "suffix", "updated_at")
+
+
+def _write_moved(moved: list[Annotation], now) -> None:
+    """Write the new places of moved annotations, and a history record of each.
+
+    One prepared UPDATE run for every row: Django's ``bulk_update`` builds a CASE expression of
+    every row for every field, which took 0.9 s for the 440 annotations a copy edit moved in a
+    10,000-word story, longer than saving them one by one.
+    """
+    fields = [Annotation._meta.get_field(name) for name in MOVED_FIELDS]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {quote(Annotation._meta.db_table)} SET {assignments} WHERE id = %s",
+            [
+                [field.get_db_prep_save(getattr(a, field.attname), connection) for field in fields]
+                + [a.pk]
+                for a in moved
+            ],
+        )
+    Annotation.history.bulk_history_create(moved, update=True, default_date=now, batch_size=BATCH)
+
+
 @transaction.atomic
 def annotations_reanchor(article: Article, *, old_body: str) -> dict[str, int]:
     """Move every annotation of ``article`` from ``old_body`` to its current body.
 
     Annotations are never deleted here: those whose words cannot be found with certainty are
-    marked ``needs_review`` or ``orphaned`` for an editor, keeping the words they quoted.
+    marked ``needs_review`` or ``orphaned`` for an editor, keeping the words they quoted. The
+    moved ones are written in one statement, their history in another: an edit near the top of
+    a long story moves hundreds of them, and the story stays locked while they are written.
     """
     annotations = list(article.annotations.select_for_update().order_by("pk"))
     anchors = [Anchor(a.start, a.end, a.exact, a.prefix, a.suffix) for a in annotations]
     counts = {"anchored": 0, "needs_review": 0, "orphaned": 0}
+    moved = []
+    now = timezone.now()
     for annotation, placed in zip(
         annotations, reanchor(old_body, article.body, anchors), strict=True
     ):
@@ -560,6 +594,17 @@ def annotations_reanchor(article: Article, *, old_body: str) -> dict[str, int]:
             _, annotation.prefix, annotation.suffix = quote_selector(
                 article.body, placed.start, placed.end
             )
+        errors = annotation.text_errors(article.body)
+        if errors:  # what ``Annotation.save`` refuses, refused here too
+            raise ValidationError(errors)
+        annotation.updated_at = now
         annotation._change_reason = f"re-anchored after an edit ({placed.how})"
-        annotation.save()
+        moved.append(annotation)
+    if moved:
+        _write_moved(moved, now)
+        # What saving each one would have set off: cached pages forgotten after the commit,
+        # and partners told the story changed when an editor's decision moved.
+        transaction.on_commit(bump_generation)
+        if any(a.review_state != Review.SUGGESTED for a in moved):
+            article_mark_changed(article.pk)
     return counts
