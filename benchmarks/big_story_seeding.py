@@ -169,7 +169,7 @@ def _chosen_marks(marks: list, total: int) -> list:
     """``total`` marks: the first of each kind up to its share, companies spread evenly."""
     chosen = []
     for kind, share in MIX.items():
-        chosen += [m for m in marks if m[2] == kind][:share]
+        chosen += [m for m in marks if m[2] == kind][: share * total // ANNOTATIONS]
     companies = [m for m in marks if m[2] == "company"]
     wanted = total - len(chosen)
     step = max(len(companies) / wanted, 1.0) if wanted > 0 else 1.0
