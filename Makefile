@@ -44,8 +44,9 @@ browser:
 		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| { echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
 
-# The validators the page tests run: the Nu HTML checker (on Debian's Java) and axe-core, both
-# from the npm registry at the versions package-lock.json pins; no downloaded Java or browser.
+# The validators the page tests run: the Nu HTML checker (on Debian's Java) and axe-core, and
+# Lighthouse for `make bench`, all from the npm registry at the versions package-lock.json
+# pins; no downloaded Java or browser.
 VALIDATORS := node_modules/.validators-stamp
 $(VALIDATORS): package.json package-lock.json
 	@{ command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } \
@@ -74,7 +75,8 @@ bench-tools:
 		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server >/dev/null; } \
 		|| { echo "The benchmarks need wrk and redis-server: sudo apt-get install wrk redis-server"; exit 1; }
 
-bench: $(BENCH_STAMP) bench-tools
+# Lighthouse comes with the validators (package-lock.json) and drives Debian's Chromium.
+bench: $(BENCH_STAMP) bench-tools browser validators
 	$(LOCAL) $(BIN)/python -m benchmarks
 
 # A million stories on PostgreSQL (not part of `make bench`; an hour or more on 2 cores): the

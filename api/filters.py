@@ -23,7 +23,6 @@ from structuring import selectors as structure
 from structuring.models import Annotation
 
 from . import params
-from .errors import InvalidParameter
 
 ARTICLE_ORDERINGS = ("-published_at", "published_at", "-updated_at", "updated_at")
 
@@ -214,7 +213,8 @@ class ArticleFilter(filters.FilterSet):
 
 
 AMOUNT = anchored(r"[0-9]{1,18}(?:\.[0-9]{1,2})?")
-PERCENT = anchored(r"[0-9]{1,3}(?:\.[0-9]{1,2})?")
+# 0 to 100, so the OpenAPI pattern says the whole rule and a client never sends 200.
+PERCENT = anchored(r"(?:100(?:\.0{1,2})?|[0-9]{1,2}(?:\.[0-9]{1,2})?)")
 CURRENCY = anchored(r"[A-Za-z]{3}")
 
 
@@ -270,8 +270,12 @@ class AgreementFilter(filters.FilterSet):
         message="A currency is a three-letter ISO 4217 code, e.g. USD.",
         help_text="Deals valued in this currency, ISO 4217 (any case).",
     )
-    stake_min = _amount(PERCENT, "a percentage", "Deals about a stake of this percent or more.")
-    stake_max = _amount(PERCENT, "a percentage", "Deals about a stake of this percent or less.")
+    stake_min = _amount(
+        PERCENT, "a percentage from 0 to 100", "Deals about a stake of this percent or more."
+    )
+    stake_max = _amount(
+        PERCENT, "a percentage from 0 to 100", "Deals about a stake of this percent or less."
+    )
 
     class Meta:
         model = Agreement
@@ -306,12 +310,7 @@ class AgreementFilter(filters.FilterSet):
         return queryset.alias(term_announced=on).filter(**{f"term_announced__{lookup}": value})
 
     def by_value(self, queryset, name, value):
-        if name == "currency":
-            value = value.upper()
-        else:
-            value = Decimal(value)
-            if name.startswith("stake") and value > 100:
-                raise InvalidParameter(name, f"'{name}' is a percentage from 0 to 100.")
+        value = value.upper() if name == "currency" else Decimal(value)
         return structure.agreements_by_terms(queryset, at=self.at(), **{name: value})
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from django.db.models import Q
 
 from .article_admin import ArticleAdmin
 from .models import Article, PageView, Picture, Ranking, RankingEntry, Reporter, Section
@@ -41,6 +42,14 @@ class PictureAdmin(admin.ModelAdmin):
         ),
         ("Record", {"fields": ["width", "height", "created_at"], "classes": ["collapse"]}),
     ]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # A picture in a published story is what readers see: changing it is an editor's call.
+        if obj is not None and not request.user.has_perm("articles.publish_article"):
+            published = Article.objects.filter(status=Article.Status.PUBLISHED)
+            if published.filter(Q(lead_picture=obj) | Q(inline_pictures__picture=obj)).exists():
+                return False
+        return super().has_change_permission(request, obj)
 
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).

@@ -17,6 +17,8 @@ class ArticlesConfig(AppConfig):
             models.Reporter,
             models.Ranking,
             models.RankingEntry,
+            models.Picture,
+            models.InlinePicture,
         ):
             hooks.register(hooks.PAGE_MODELS, model)
         watch_page_models()

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -61,6 +61,13 @@ class ArticleForm(forms.ModelForm):
                 self.working_copy = copy
                 self.initial.update(story_values(copy))
 
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        taken = working.address_taken(slug, self.instance)
+        if taken:
+            raise ValidationError(taken)
+        return slug
+
     def clean(self):
         cleaned = super().clean()
         if not self.instance.pk:
@@ -110,6 +117,19 @@ class ArticleForm(forms.ModelForm):
         return cleaned
 
 
+def _story_or_404(object_id: str) -> Article:
+    """The story of an admin address, or 404 for an id that is not one (never a 500)."""
+    if not str(object_id).isascii() or not str(object_id).isdigit():
+        raise Http404("No such story.")
+    return get_object_or_404(Article, pk=int(object_id))
+
+
+def _text_changed_since(article: Article, version: int) -> bool:
+    """Whether the published words changed since ``version`` (a status change does not count)."""
+    then = article.history.filter(version=version).order_by("history_date").last()
+    return then is not None and story_values(then) != story_values(article)
+
+
 def saved_state(article: Article, copy: WorkingCopy | None) -> tuple[int, int]:
     """What a form was opened on: the story's version and its working copy's revision (0: none)."""
     return article.version, copy.revision if copy else 0
@@ -123,6 +143,12 @@ def _key(value):
 class LiveStoryInline(admin.StackedInline):
     """Bylines and pictures are not part of a working copy: on a published story they change
     what readers see at once, so only editors may change them there."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None and services.edits_wait(obj):
+            formset.help_text = "On a published story these change what readers see at once."
+        return formset
 
     def _may_change(self, request, obj) -> bool:
         return (
@@ -156,13 +182,37 @@ class InlinePictureInline(LiveStoryInline):
     verbose_name_plural = "pictures in the story"
 
 
+class ChangesWaitingFilter(admin.SimpleListFilter):
+    title = "changes waiting"
+    parameter_name = "changes"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("waiting", "Changes waiting"),
+            ("submitted", "Changes submitted for review"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(working_copy__isnull=False)
+        if self.value() == "submitted":
+            return queryset.filter(working_copy__submitted_at__isnull=False)
+        return queryset
+
+
 class ArticleAdmin(HistoryAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     # The form's own "View on site" shows only for live stories; Django's would show for drafts.
     view_on_site = False
     list_display = ["headline", "section", "state", "published", "updated", "version"]
-    list_filter = ["status", "section", "language", ("publish_at", admin.DateFieldListFilter)]
+    list_filter = [
+        "status",
+        ChangesWaitingFilter,
+        "section",
+        "language",
+        ("publish_at", admin.DateFieldListFilter),
+    ]
     search_fields = ["headline", "slug", "dek", "bylines__reporter__name"]
     prepopulated_fields = {"slug": ["headline"]}
     date_hierarchy = "publish_at"
@@ -231,11 +281,20 @@ class ArticleAdmin(HistoryAdmin):
 
     def get_queryset(self, request):
         waiting = WorkingCopy.objects.filter(article=OuterRef("pk"))
-        return super().get_queryset(request).annotate(changes_waiting=Exists(waiting))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                changes_waiting=Exists(waiting),
+                changes_submitted=Exists(waiting.filter(submitted_at__isnull=False)),
+            )
+        )
 
     @admin.display(description="Status", ordering="status")
     def state(self, article: Article) -> str:
         label = article.get_status_display()
+        if article.changes_submitted:
+            return f"{label} · changes submitted"
         return f"{label} · changes waiting" if article.changes_waiting else label
 
     @admin.display(description="Publishes", ordering="publish_at")
@@ -269,9 +328,6 @@ class ArticleAdmin(HistoryAdmin):
             values = {n: form.cleaned_data[n] for n in WorkingCopy.FIELDS if n in form.cleaned_data}
             form.working_copy = working.working_copy_save(current, by=request.user, values=values)
             obj.refresh_from_db()  # what readers see is unchanged; the page shows it so
-            if form.working_copy is not None and "_publish_changes" in request.POST:
-                self._publish_changes(request, obj)
-                form.working_copy = WorkingCopy.objects.filter(article=obj).first()
         else:
             super().save_model(request, obj, form, change)
             # Changes saved while the story was published are in this form: the copy is used up.
@@ -283,9 +339,31 @@ class ArticleAdmin(HistoryAdmin):
                 f"{', '.join(form.merged)} were kept beside yours.",
             )
 
-    def _publish_changes(self, request, article: Article) -> bool:
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        copy = form.working_copy if change else None
+        if copy is None:
+            if change and "_publish_changes" in request.POST:
+                messages.info(
+                    request, "The text is the same as the published story's: nothing to publish."
+                )
+            return
+        if form.merged and {"_publish_changes", "_submit_changes"} & set(request.POST):
+            # Someone else's changes came in beside these: no one has looked at the result yet.
+            messages.warning(
+                request,
+                "Nothing was published or submitted: the changes now include someone else's. "
+                "Compare them with the live story first.",
+            )
+        elif "_publish_changes" in request.POST:
+            self._publish_changes(request, form.instance, copy.revision)
+        elif "_submit_changes" in request.POST:
+            working.working_copy_submit(form.instance, by=request.user, revision=copy.revision)
+            messages.success(request, "The changes are submitted: an editor will review them.")
+
+    def _publish_changes(self, request, article: Article, revision: int) -> bool:
         try:
-            working.working_copy_publish(article, by=request.user)
+            working.working_copy_publish(article, by=request.user, revision=revision)
         except services.WorkflowError as refused:
             messages.error(request, "The changes are saved but not published:")
             self._fail(request, refused.reasons)
@@ -299,17 +377,31 @@ class ArticleAdmin(HistoryAdmin):
 
     def response_change(self, request, obj):
         waiting = services.edits_wait(obj)
-        if waiting and WorkingCopy.objects.filter(article=obj).exists():
+        copy = WorkingCopy.objects.filter(article=obj).first() if waiting else None
+        compare = reverse("admin:articles_article_changes", args=[obj.pk])
+        if copy is not None and request.user.has_perm("articles.publish_article"):
             messages.info(
                 request,
                 format_html(
-                    "Your changes are saved and wait for an editor; readers still see the live "
-                    'story. <a href="{}">Compare the changes with the live story</a>.',
-                    reverse("admin:articles_article_changes", args=[obj.pk]),
+                    "Your changes are saved beside the published story; readers see them once "
+                    'you publish them. <a href="{}">Compare them with the published story</a>.',
+                    compare,
                 ),
             )
-        elif waiting and "_publish_changes" not in request.POST:
-            messages.info(request, "Nothing differs from the live story, so nothing waits.")
+        elif copy is not None and copy.submitted_at is None:
+            messages.info(
+                request,
+                format_html(
+                    "Your changes are saved; readers see them only once an editor publishes "
+                    "them. Submit them for review when they are ready. "
+                    '<a href="{}">Compare them with the published story</a>.',
+                    compare,
+                ),
+            )
+        elif waiting and copy is None and "_publish_changes" not in request.POST:
+            messages.info(
+                request, "The text is the same as the published story's, so nothing waits."
+            )
         problems = publish_problems(obj) if obj.status == Article.Status.PUBLISHED else []
         if problems:
             links = hooks.collect(hooks.ADMIN_LINKS, request, obj)
@@ -346,7 +438,6 @@ class ArticleAdmin(HistoryAdmin):
             context["edits_wait"] = services.edits_wait(obj)
             copy = context["adminform"].form.working_copy
             context["working_copy"] = copy
-            context["copy_actions"] = self._copy_actions(request, copy) if copy else []
             context["may_publish_changes"] = request.user.has_perm("articles.publish_article")
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -355,6 +446,9 @@ class ArticleAdmin(HistoryAdmin):
         """What this user may do with a published story's waiting changes."""
         editor = request.user.has_perm("articles.publish_article")
         actions = []
+        if not services.edits_wait(copy.article):
+            # Left from when the story was published: its form applies it; it may go.
+            return [("discard_changes", "Discard changes")] if editor else []
         if editor:
             actions.append(("publish_changes", "Publish changes"))
         elif copy.submitted_at is None:
@@ -385,7 +479,7 @@ class ArticleAdmin(HistoryAdmin):
     def workflow_view(self, request: HttpRequest, object_id: str, action: str) -> HttpResponse:
         if request.method != "POST":
             return require_POST(lambda r: None)(request)
-        article = get_object_or_404(Article, pk=object_id)
+        article = _story_or_404(object_id)
         back = reverse("admin:articles_article_change", args=[article.pk])
         wanted = request.POST.get("next", "")
         if wanted and url_has_allowed_host_and_scheme(
@@ -413,7 +507,9 @@ class ArticleAdmin(HistoryAdmin):
                 messages.success(request, f"“{article.headline}” is {when}.")
             elif action in changes:
                 step, done = changes[action]
-                step(article, by=request.user)
+                if action == "discard_changes" and not request.POST.get("confirm"):
+                    raise ValueError("Tick “Yes, discard them” to discard the changes.")
+                step(article, by=request.user, revision=self._revision(request))
                 messages.success(request, done)
             elif action in steps:
                 steps[action](article, by=request.user)
@@ -432,6 +528,14 @@ class ArticleAdmin(HistoryAdmin):
         return HttpResponseRedirect(back)
 
     @staticmethod
+    def _revision(request: HttpRequest) -> int:
+        """The revision of the changes the person acted on, as the page they used showed it."""
+        raw = request.POST.get("revision", "")
+        if not raw.isascii() or not raw.isdigit():
+            raise ValueError("This page is out of date: open the changes again and act there.")
+        return int(raw)
+
+    @staticmethod
     def _schedule_time(request: HttpRequest) -> datetime | None:
         raw = request.POST.get("publish_at", "").strip()
         if not raw:
@@ -444,7 +548,7 @@ class ArticleAdmin(HistoryAdmin):
         return when
 
     def revisions_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        article = get_object_or_404(Article, pk=object_id)
+        article = _story_or_404(object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         records = list(
@@ -486,7 +590,7 @@ class ArticleAdmin(HistoryAdmin):
     def changes_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """The working copy beside the live story, field by field, and what publishing it
         would do to the story's structure."""
-        article = get_object_or_404(Article, pk=object_id)
+        article = _story_or_404(object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         copy = WorkingCopy.objects.filter(article=article).first()
@@ -508,23 +612,32 @@ class ArticleAdmin(HistoryAdmin):
             "copy": copy,
             "fields": fields,
             "preview": hooks.collect(hooks.CHANGE_PREVIEW, article, copy.body) if copy else [],
-            "problems": working.problems_of(article, copy) if copy else [],
+            "problems": working.new_problems(article, copy) if copy else [],
             "copy_actions": self._copy_actions(request, copy) if copy else [],
+            "live_changed": copy is not None
+            and _text_changed_since(article, copy.based_on_version),
             "title": f"Changes waiting to “{article.headline}”",
         }
         return TemplateResponse(request, "admin/articles/article/changes.html", context)
 
     def restore_view(self, request: HttpRequest, object_id: str, history_id: int) -> HttpResponse:
-        article = get_object_or_404(Article, pk=object_id)
+        article = _story_or_404(object_id)
         if request.method != "POST":
             return HttpResponseRedirect(
                 reverse("admin:articles_article_revisions", args=[article.pk])
             )
         try:
             services.article_restore(article, by=request.user, history_id=history_id)
-            messages.success(
-                request, "The earlier revision is restored; annotations re-anchored to it."
-            )
+            if services.edits_wait(article):
+                messages.success(
+                    request,
+                    "The earlier revision is now the changes waiting beside the published story; "
+                    "readers see it once an editor publishes it.",
+                )
+            else:
+                messages.success(
+                    request, "The earlier revision is restored; annotations re-anchored to it."
+                )
         except (services.WorkflowError, PermissionDenied) as refused:
             messages.error(request, str(refused))
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from . import hooks, working
 from .errors import StaleEdit, WorkflowError
-from .models import Article, WorkingCopy, attribute_of, story_values
+from .models import Article, Picture, Section, WorkingCopy, attribute_of, story_values
 from .publishing import publish_problems
 
 Status = Article.Status
@@ -161,7 +161,17 @@ def article_restore(article: Article, *, by: AbstractBaseUser, history_id: int) 
     _require_edit(by)
     reason = f"restored the revision of {revision.history_date:%Y-%m-%d %H:%M}"
     values = {name: getattr(revision, attribute_of(name)) for name in EDITABLE_FIELDS}
+    problems = _restore_problems(current, values)
+    if problems:
+        raise WorkflowError(problems)
     if edits_wait(current):
+        if WorkingCopy.objects.filter(article=current).exists():
+            raise WorkflowError(
+                [
+                    "Changes are already waiting for this story: publish or discard them (or "
+                    "edit them) before restoring a revision, so that no one's work is lost."
+                ]
+            )
         working.working_copy_save(current, by=by, values=values, reason=reason)
         return current
     for name, value in values.items():
@@ -171,6 +181,19 @@ def article_restore(article: Article, *, by: AbstractBaseUser, history_id: int) 
     current.save()
     WorkingCopy.objects.filter(article=current).delete()
     return current
+
+
+def _restore_problems(article: Article, values: dict) -> list[str]:
+    """What an old revision names that is gone or taken now."""
+    problems = []
+    if values["section"] and not Section.objects.filter(pk=values["section"]).exists():
+        problems.append("The revision's section no longer exists; edit the story instead.")
+    if values["lead_picture"] and not Picture.objects.filter(pk=values["lead_picture"]).exists():
+        problems.append("The revision's lead picture no longer exists; edit the story instead.")
+    taken = working.address_taken(values["slug"], article)
+    if taken:
+        problems.append(taken)
+    return problems
 
 
 def article_mark_changed(article_id: int) -> None:

@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from .errors import WorkflowError
-from .models import Article, WorkingCopy, attribute_of, story_values
+from .models import Article, FormerSlug, WorkingCopy, attribute_of, story_values
 from .publishing import publish_problems
 
 
@@ -88,11 +88,13 @@ def _same_as_live(copy: WorkingCopy, article: Article) -> bool:
 
 
 @transaction.atomic
-def working_copy_submit(article: Article, *, by: AbstractBaseUser) -> WorkingCopy:
+def working_copy_submit(
+    article: Article, *, by: AbstractBaseUser, revision: int | None = None
+) -> WorkingCopy:
     """A reporter hands the changes to the editors."""
     _require(by, "articles.change_article", "You do not have permission to edit stories.")
     lock(article)
-    copy = _copy_of(article)
+    copy = _copy_of(article, revision)
     copy.submitted_at, copy.submitted_by = timezone.now(), by
     copy._history_user, copy._change_reason = by, "submitted for review"
     copy.save()
@@ -100,19 +102,25 @@ def working_copy_submit(article: Article, *, by: AbstractBaseUser) -> WorkingCop
 
 
 @transaction.atomic
-def working_copy_publish(article: Article, *, by: AbstractBaseUser) -> Article:
-    """Make the working copy the live story: refused, with every reason, as publishing is."""
+def working_copy_publish(
+    article: Article, *, by: AbstractBaseUser, revision: int | None = None
+) -> Article:
+    """Make the working copy the live story: refused, with every reason, as publishing is.
+
+    ``revision`` is the copy's revision the editor reviewed: if it was saved again since, the
+    editor must look again (nothing unseen goes live).
+    """
     _require(by, "articles.publish_article", "Only an editor may publish changes to a live story.")
     current = lock(article)
-    copy = _copy_of(current)
+    copy = _copy_of(current, revision)
     if current.status != Article.Status.PUBLISHED:
         raise WorkflowError(
             ["This story is not published: save it, and its changes are saved on it directly."]
         )
-    _overlay(current, copy)
-    problems = _problems(current)
+    problems = new_problems(current, copy)
     if problems:
         raise WorkflowError(problems)
+    _overlay(current, copy)
     who = copy.submitted_by or copy.updated_by
     current._history_user = by
     current._change_reason = "published the working copy" + (f" of {who}" if who else "")
@@ -123,24 +131,35 @@ def working_copy_publish(article: Article, *, by: AbstractBaseUser) -> Article:
 
 
 @transaction.atomic
-def working_copy_discard(article: Article, *, by: AbstractBaseUser) -> None:
-    """Throw the changes away; the live story stays as it is. Editors, or the copy's author."""
+def working_copy_discard(
+    article: Article, *, by: AbstractBaseUser, revision: int | None = None
+) -> None:
+    """Throw the changes away; the live story stays as it is. Editors may; a reporter only
+    while the changes are all theirs."""
     lock(article)
-    copy = _copy_of(article)
-    if not by.has_perm("articles.publish_article") and copy.created_by_id != by.pk:
+    copy = _copy_of(article, revision)
+    others = (
+        WorkingCopy.history.filter(article_id=article.pk, revision__gte=_first_revision(copy))
+        .exclude(history_user=by)
+        .exists()
+    )
+    if not by.has_perm("articles.publish_article") and others:
         raise PermissionDenied(
-            "Only an editor, or whoever started these changes, may discard them."
+            "Only an editor may discard these changes: someone else worked on them too."
         )
     copy._history_user, copy._change_reason = by, "discarded"
     copy.delete()
 
 
-def problems_of(article: Article, copy: WorkingCopy) -> list[str]:
+def new_problems(article: Article, copy: WorkingCopy) -> list[str]:
     """Every reason the changes may not go live now: the publish checks, run on the story as
-    it would be with them."""
+    it would be with them, less what the live story is already in doubt about (that is for the
+    Structure screen, and must not hold back a correction)."""
+    live = Article.objects.get(pk=article.pk)
     story = Article.objects.get(pk=article.pk)
     _overlay(story, copy)
-    return _problems(story)
+    already = set(publish_problems(live))
+    return [problem for problem in _problems(story) if problem not in already]
 
 
 def _overlay(story: Article, copy: WorkingCopy) -> None:
@@ -150,13 +169,44 @@ def _overlay(story: Article, copy: WorkingCopy) -> None:
 
 def _problems(story: Article) -> list[str]:
     problems = publish_problems(story)
-    if Article.objects.exclude(pk=story.pk).filter(slug=story.slug).exists():
-        problems.append(f"Another story already has the address “{story.slug}”.")
+    taken = address_taken(story.slug, story)
+    if taken:
+        problems.append(taken)
     return problems
 
 
-def _copy_of(article: Article) -> WorkingCopy:
+def address_taken(slug: str, story: Article) -> str:
+    """Why another story holds ``slug`` (as its address, or as an old one that redirects to
+    it), or an empty string."""
+    if Article.objects.exclude(pk=story.pk).filter(slug=slug).exists():
+        return f"Another story already has the address “{slug}”."
+    if FormerSlug.objects.exclude(article_id=story.pk).filter(slug=slug).exists():
+        return f"“{slug}” is an old address of another story and redirects to it; choose another."
+    return ""
+
+
+def _copy_of(article: Article, revision: int | None = None) -> WorkingCopy:
     copy = WorkingCopy.objects.select_for_update().filter(article=article).first()
     if copy is None:
         raise WorkflowError(["There are no changes waiting for this story."])
+    if revision is not None and copy.revision != revision:
+        who = copy.updated_by or "someone"
+        raise WorkflowError(
+            [
+                f"The changes were saved again by {who} at "
+                f"{timezone.localtime(copy.updated_at):%H:%M} since you looked at them: compare "
+                "them again before you act on them."
+            ]
+        )
     return copy
+
+
+def _first_revision(copy: WorkingCopy) -> int:
+    """The revision this copy started at (a story's copies count on from each other)."""
+    first = (
+        WorkingCopy.history.filter(article_id=copy.article_id, history_type="+")
+        .order_by("-history_date")
+        .values_list("revision", flat=True)
+        .first()
+    )
+    return first or copy.revision

@@ -10,7 +10,7 @@ import django
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     django.setup()
-    from . import engine, faults, http, scale
+    from . import big_story, engine, faults, http, lighthouse, scale
     from .measure import Table
 
     only = set(sys.argv[1:])
@@ -19,6 +19,10 @@ def main() -> int:
         engine.run(table)
     if not only or "http" in only:
         http.run(table)
+    if not only or "big" in only:
+        big_story.run(table)
+    if not only or "lighthouse" in only:
+        lighthouse.run(table)
     if not only or "scale" in only:
         scale.run(table)
     if "faults" in only:

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from articles.caching import bump_generation
 from articles.models import Article
 from articles.slugs import unique_slug
 from deals.models import Agreement, AgreementKind, Claim, Evidence, Party
@@ -238,13 +239,21 @@ def evidence_reanchor(article: Article, *, old_body: str) -> None:
         .order_by("pk")
     )
     anchors = [Anchor(e.start, e.end, e.exact, e.prefix, e.suffix) for e in evidence]
+    moved = []
     for item, placed in zip(evidence, reanchor(old_body, article.body, anchors), strict=True):
         if (placed.start, placed.end, placed.state) == (item.start, item.end, item.anchor_state):
             continue
         item.start, item.end, item.anchor_state = placed.start, placed.end, placed.state
         if placed.state == Evidence.AnchorState.ANCHORED:
             _, item.prefix, item.suffix = quote_selector(article.body, placed.start, placed.end)
-        item.save()
+        moved.append(item)
+    if moved:
+        # One statement for all of them; cached pages are forgotten once it commits, as a
+        # save of each would have done.
+        Evidence.objects.bulk_update(
+            moved, ["start", "end", "anchor_state", "prefix", "suffix"], batch_size=250
+        )
+        transaction.on_commit(bump_generation)
 
 
 def claims_from_agreement(

@@ -47,10 +47,14 @@ def change_preview(article, new_body: str) -> list[str]:
     kept = len(annotations) - len(doubtful)
     notes = [f"{kept} of {len(annotations)} annotations keep their words."]
     for annotation, placement in doubtful:
-        state = Annotation.AnchorState(placement.state).label.lower()
+        outcome = (
+            "would need review"
+            if placement.state == Annotation.AnchorState.NEEDS_REVIEW
+            else "would be orphaned (its words are gone)"
+        )
         notes.append(
-            f"The {annotation.get_kind_display().lower()} “{annotation.exact[:50]}” would be "
-            f"{state}: check it in the Structure screen after publishing."
+            f"The {annotation.get_kind_display().lower()} “{annotation.exact[:50]}” {outcome}: "
+            "check it in the Structure screen after publishing."
         )
     notes.append("Suggestions are made again for the new words once the changes are live.")
     return notes

@@ -20,7 +20,7 @@ from articles.slugs import unique_slug
 from deals.models import Agreement, AgreementEvent, Claim, Party, Region, Sector
 from registry.models import Company, CompanyAlias, Person
 
-from . import claims
+from . import batch, claims
 from .anchoring import Anchor, reanchor
 from .models import Annotation
 from .quotes import quote_selector
@@ -170,17 +170,20 @@ def _claim(annotation: Annotation) -> Annotation:
     return locked
 
 
-def _decide(annotation: Annotation, state: str, *, by, reason: str) -> Annotation:
+def _decide(
+    annotation: Annotation, state: str, *, by, reason: str, save: bool = True
+) -> Annotation:
     annotation.review_state = state
     annotation.reviewed_by = by
     annotation.reviewed_at = timezone.now()
     annotation._change_reason = reason
     annotation._history_user = by
-    annotation.save()
+    if save:
+        annotation.save()
     return annotation
 
 
-def _fill_target(annotation: Annotation, *, by) -> None:
+def _fill_target(annotation: Annotation, *, by, taken: list | None = None) -> None:
     proposal = annotation.proposal or {}
     if annotation.kind == Annotation.Kind.COMPANY and annotation.company_id is None:
         annotation.company = company_find_or_create(
@@ -189,7 +192,7 @@ def _fill_target(annotation: Annotation, *, by) -> None:
     elif annotation.kind == Annotation.Kind.AGREEMENT and annotation.agreement_id is None:
         annotation.agreement = _agreement_from(proposal, annotation.article, by=by)
     if annotation.kind == Annotation.Kind.AGREEMENT and annotation.agreement_id is not None:
-        _deal_mentions(annotation, proposal.get("mentions", []), by=by)
+        _deal_mentions(annotation, proposal.get("mentions", []), by=by, taken=taken)
     elif (
         annotation.kind in (Annotation.Kind.PERSON, Annotation.Kind.QUOTE)
         and annotation.person_id is None
@@ -199,20 +202,29 @@ def _fill_target(annotation: Annotation, *, by) -> None:
         raise ValidationError("This suggestion proposes nothing to confirm; tag the words instead.")
 
 
-def _deal_mentions(annotation: Annotation, mentions: list[dict], *, by) -> None:
-    """The deal's other mentions in the story, confirmed with it and pointing at its agreement.
-
-    A mention whose words changed since it was proposed, or that another agreement annotation
-    already covers, is left alone: the editor's own tags and decisions stand.
-    """
-    article = annotation.article
-    taken = list(
+def _decided_deal_spans(article: Article) -> list[tuple[int, int]]:
+    """Where the story's decided agreement annotations lie."""
+    return list(
         article.annotations.filter(kind=Annotation.Kind.AGREEMENT)
-        .exclude(pk=annotation.pk)
         .exclude(review_state=Review.SUGGESTED)
         .values_list("start", "end")
     )
+
+
+def _deal_mentions(
+    annotation: Annotation, mentions: list[dict], *, by, taken: list | None = None
+) -> None:
+    """The deal's other mentions in the story, confirmed with it and pointing at its agreement.
+
+    A mention whose words changed since it was proposed, or that another agreement annotation
+    already covers (``taken``: the decided ones' spans, read here unless given), is left
+    alone: the editor's own tags and decisions stand.
+    """
+    article = annotation.article
+    if taken is None:
+        taken = _decided_deal_spans(article)
     now = timezone.now()
+    spans = []
     for mention in mentions:
         start, end = mention.get("start"), mention.get("end")
         if (start, end) == (annotation.start, annotation.end) or not isinstance(start, int):
@@ -237,8 +249,9 @@ def _deal_mentions(annotation: Annotation, mentions: list[dict], *, by) -> None:
         )
         span._history_user = by
         span._change_reason = "accepted with its deal"
-        span.save()
+        spans.append(span)
         taken.append((start, end))
+    batch.annotations_insert(spans)
 
 
 @transaction.atomic
@@ -277,18 +290,40 @@ def annotations_confirm_all(
     company: Company | None = None,
     ids: list[int] | None = None,
 ) -> int:
-    """Accept every pending suggestion of the story (or of one company, or the given ones)."""
+    """Accept every pending suggestion of the story (or of one company, or the given ones).
+
+    Each is accepted as ``annotation_confirm`` would, in ``ACCEPT_ORDER``; the decisions are
+    written together at the end (``batch``), so hundreds of them cost a few statements.
+    """
     _require(by, "structuring.change_annotation")
-    pending = article.annotations.filter(review_state=Review.SUGGESTED)
+    article = Article.objects.get(pk=article.pk)  # its text as it is now
+    pending = (
+        article.annotations.select_for_update(of=("self",))
+        .select_related("company", "agreement", "person")
+        .filter(review_state=Review.SUGGESTED)
+    )
     if company is not None:
         pending = pending.filter(company=company)
     if ids is not None:
         pending = pending.filter(pk__in=ids)
-    accepted = 0
+    decided: list[Annotation] = []
+    taken: list[tuple[int, int]] | None = None  # the deal spans decided so far
+    claimed: set[int] = set()  # agreements the story already claims, checked once each
     for annotation in sorted(pending, key=lambda a: (ACCEPT_ORDER[a.kind], a.start)):
-        annotation_confirm(annotation, by=by)
-        accepted += 1
-    return accepted
+        if annotation.kind == Annotation.Kind.AGREEMENT and taken is None:
+            taken = _decided_deal_spans(article)
+        _fill_target(annotation, by=by, taken=taken)
+        _decide(annotation, Review.CONFIRMED, by=by, reason="suggestion accepted", save=False)
+        decided.append(annotation)
+        if annotation.kind == Annotation.Kind.AGREEMENT:
+            taken.append((annotation.start, annotation.end))
+        if annotation.agreement_id and annotation.agreement_id not in claimed:
+            claims_for_mention(annotation, by=by)
+            claimed.add(annotation.agreement_id)
+    batch.annotations_update(
+        decided, ("review_state", "reviewed_by", "reviewed_at", "company", "agreement", "person")
+    )
+    return len(decided)
 
 
 @transaction.atomic
@@ -538,11 +573,14 @@ def annotations_reanchor(article: Article, *, old_body: str) -> dict[str, int]:
     """Move every annotation of ``article`` from ``old_body`` to its current body.
 
     Annotations are never deleted here: those whose words cannot be found with certainty are
-    marked ``needs_review`` or ``orphaned`` for an editor, keeping the words they quoted.
+    marked ``needs_review`` or ``orphaned`` for an editor, keeping the words they quoted. The
+    moved ones are written in one statement, their history in another: an edit near the top of
+    a long story moves hundreds of them, and the story stays locked while they are written.
     """
     annotations = list(article.annotations.select_for_update().order_by("pk"))
     anchors = [Anchor(a.start, a.end, a.exact, a.prefix, a.suffix) for a in annotations]
     counts = {"anchored": 0, "needs_review": 0, "orphaned": 0}
+    moved = []
     for annotation, placed in zip(
         annotations, reanchor(old_body, article.body, anchors), strict=True
     ):
@@ -561,5 +599,6 @@ def annotations_reanchor(article: Article, *, old_body: str) -> dict[str, int]:
                 article.body, placed.start, placed.end
             )
         annotation._change_reason = f"re-anchored after an edit ({placed.how})"
-        annotation.save()
+        moved.append(annotation)
+    batch.annotations_update(moved, ("start", "end", "anchor_state", "prefix", "suffix"))
     return counts

@@ -86,17 +86,18 @@ def structure_state(article: Article) -> dict:
     """Everything the Structure screen shows, as JSON-ready data, read fresh from the database."""
     article.refresh_from_db()
     marked = set(selectors.story_agreements(article).values_list("pk", flat=True))
+    # Read once and shared: a long story has hundreds, each with its target.
+    annotations = list(selectors.story_annotations(article))
+    problems = publish_problems(article)
     return {
         "article": ArticleStateSerializer(article).data,
-        "annotations": AnnotationStateSerializer(
-            selectors.story_annotations(article), many=True
-        ).data,
+        "annotations": AnnotationStateSerializer(annotations, many=True).data,
         # Each agreement as this story claims it, with the live stories that say otherwise.
         "agreements": claim_screen.agreements_state(article, marked),
         "companies": CompanyStateSerializer(selectors.story_companies(article), many=True).data,
-        "problems": publish_problems(article),
+        "problems": problems,
         "suggestions_pending": suggestions_pending(article.pk),
-        "status_line": status_line(article),
+        "status_line": status_line(article, annotations=annotations, problems=problems),
     }
 
 
@@ -104,19 +105,23 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def status_line(article: Article) -> str:
+def status_line(
+    article: Article,
+    *,
+    annotations: list[Annotation] | None = None,
+    problems: list[str] | None = None,
+) -> str:
     """The story's state in a few words, with what is left for an editor: "Live — 1 mention
-    needs review", "Draft — ready to publish"."""
+    needs review", "Draft — ready to publish". ``annotations`` and ``problems`` are the
+    story's as its caller has just read them, if it has."""
     Status = Article.Status
     if article.status == Status.PUBLISHED:
         label = "Live" if article.is_live else "Scheduled"
     else:
         label = article.get_status_display()
-    annotations = [
-        a
-        for a in selectors.story_annotations(article)
-        if a.review_state != Annotation.ReviewState.REJECTED
-    ]
+    if annotations is None:
+        annotations = list(selectors.story_annotations(article))
+    annotations = [a for a in annotations if a.review_state != Annotation.ReviewState.REJECTED]
     open_items = [
         _count(
             sum(a.anchor_state == Annotation.AnchorState.NEEDS_REVIEW for a in annotations),
@@ -143,5 +148,7 @@ def status_line(article: Article) -> str:
     if open_items:
         return f"{label} — {', '.join(open_items)}"
     if article.status in (Status.DRAFT, Status.REVIEW):
-        return f"{label} — ready to publish" if not publish_problems(article) else label
+        if problems is None:
+            problems = publish_problems(article)
+        return f"{label} — ready to publish" if not problems else label
     return label

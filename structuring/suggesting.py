@@ -18,6 +18,7 @@ from engine import (
 from engine.gazetteer import Matcher
 from registry.models import Company, CompanyAlias, Person
 
+from . import batch
 from .models import Annotation
 
 KIND_OF = {
@@ -137,15 +138,20 @@ def _key(annotation: Annotation) -> tuple:
     )
 
 
-@transaction.atomic
 def refresh_suggestions(article: Article) -> dict[str, int]:
     """Replace the article's pending machine suggestions with the engine's current ones.
 
     Confirmed and rejected annotations are never touched; no suggestion is made over a span an
     editor has decided on, and a rejected suggestion (the same words for the same target) never
-    comes back. Pending suggestions that are still proposed are kept as they are.
+    comes back. Pending suggestions that are still proposed are kept as they are. The engine
+    reads the text before the write transaction begins, so editors' saves never wait for it.
     """
     items = suggestions_for_text(article.body)
+    with transaction.atomic():
+        return _store(article, items)
+
+
+def _store(article: Article, items: list[Suggestion]) -> dict[str, int]:
     targets = {
         "company": Company.objects.in_bulk(
             [i.company for i in items if i.company], field_name="slug"
@@ -192,6 +198,5 @@ def refresh_suggestions(article: Article) -> dict[str, int]:
             create.append(annotation)
     stale = [a.pk for k, a in pending.items() if k not in keep]
     Annotation.objects.filter(pk__in=stale).delete()
-    for annotation in create:
-        annotation.save()
+    batch.annotations_insert(create)
     return {"created": len(create), "kept": len(keep) - len(create), "removed": len(stale)}

@@ -7,7 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from articles import caching
 from articles.models import Picture
+from tests.factories import ArticleFactory
 from tests.groups import user_in
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +83,34 @@ def test_editing_a_stored_pictures_caption_in_the_admin_needs_no_new_upload(clie
     assert response.status_code == 302
     picture.refresh_from_db()
     assert picture.caption == "A new caption"
+
+
+def test_a_reporter_cannot_change_a_picture_a_published_story_shows_but_an_editor_can(
+    client, media
+):
+    client.force_login(user_in("Editor", is_staff=True))
+    client.post(reverse("admin:articles_picture_add"), {**form(), "image": upload()})
+    picture = Picture.objects.get()
+    ArticleFactory(live=True, lead_picture=picture)
+    client.force_login(user_in("Reporter", is_staff=True))
+
+    refused = client.post(
+        reverse("admin:articles_picture_change", args=[picture.pk]), form(caption="Rewritten")
+    )
+
+    assert refused.status_code == 403
+    picture.refresh_from_db()
+    assert picture.caption == "Cranes at the Rotterdam terminal."
+
+
+def test_changing_a_picture_forgets_the_cached_pages_that_show_it(
+    media, django_capture_on_commit_callbacks
+):
+    before = caching.site_state()[0]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Picture.objects.create(
+            image=upload(), alt_text="Cranes", credit="Lin Hao/Newsroom", rights_holder="Newsroom"
+        )
+
+    assert caching.site_state()[0] != before

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.groups import ensure_groups
-from tests.site.validators import demo_pages, editor_pages, nu_check
+from tests.site.validators import demo_pages, editor_pages, nu_check, sitemap_check
 
 pytestmark = pytest.mark.django_db
 
@@ -25,3 +25,23 @@ def test_every_page_type_passes_the_nu_html_checker(client, tmp_path):
     problems = nu_check(documents, tmp_path)
 
     assert problems == [], "\n".join(problems)
+
+
+def test_the_sitemap_passes_the_sitemaps_org_schema(client):
+    demo_pages()  # the demo newsroom: stories, sections, reporters, companies and deals
+
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    assert response.content.count(b"<url>") > 10
+    assert sitemap_check(response.content) == []
+
+
+def test_the_sitemap_schema_check_finds_what_is_wrong():
+    broken = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><lastmod>yesterday</lastmod></url></urlset>"
+    )
+
+    assert len(sitemap_check(broken)) >= 1

@@ -15,6 +15,8 @@ from django.urls import reverse
 REPO = Path(__file__).resolve().parents[2]
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
+# The sitemaps.org schema, as the npm registry's ``sitemap`` package ships it.
+SITEMAP_XSD = REPO / "node_modules" / "sitemap" / "schema" / "sitemap.xsd"
 MISSING = "The validators are not installed: run `make validators`"
 
 
@@ -100,3 +102,15 @@ def axe_check(page) -> list[str]:
         for violation in result["violations"]
         for node in violation["nodes"]
     ]
+
+
+def sitemap_check(document: bytes) -> list[str]:
+    """Every error the sitemaps.org XSD finds in a sitemap (lxml's XML Schema validator)."""
+    from lxml import etree
+
+    if not SITEMAP_XSD.exists():
+        raise AssertionError(MISSING)
+    schema = etree.XMLSchema(etree.parse(str(SITEMAP_XSD)))
+    if schema.validate(etree.fromstring(document)):
+        return []
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]

@@ -26,11 +26,18 @@
   const button = (label, handler, extra = {}) =>
     make("button", { type: "button", class: "button", text: label, on: { click: handler }, ...extra });
 
+  // Messages float over the screen, never in the flow of the page, so that the words under an
+  // editor's selection do not move when one arrives; a confirmation fades after a while, an
+  // error stays until the next message (or a click on it).
+  let fading = null;
   function flash(message, isError) {
     const box = $("structure-flash");
     box.textContent = message || "";
     box.className = isError ? "error" : "";
+    window.clearTimeout(fading);
+    if (message && !isError) fading = window.setTimeout(() => { box.textContent = ""; }, 8000);
   }
+  $("structure-flash").addEventListener("click", () => flash(""));
 
   async function call(path, body) {
     const options = { headers: { "X-CSRFToken": csrf, "Content-Type": "application/json" }, credentials: "same-origin" };
@@ -56,10 +63,16 @@
   const describe = (a) => a.target ? a.target.name : (a.proposal && (a.proposal.name || a.proposal.agreement_kind)) || "new";
 
   // --- the body ---------------------------------------------------------------------------
+  // The body is drawn again only when what it shows changed; then the editor's selection is
+  // put back on the same words, so a message or a decision never takes it away.
+  let drawn = null;
   function renderBody() {
     const body = state.article.body;
     const shown = state.annotations.filter((a) => a.review_state !== "rejected" && a.anchor_state !== "orphaned" && a.end <= body.length);
     const focus = pending()[current];
+    const key = JSON.stringify([body, focus && focus.id, shown.map((a) => [a.id, a.start, a.end, a.kind, a.review_state, a.anchor_state])]);
+    if (key === drawn) return;
+    drawn = key;
     const root = $("structure-body");
     root.replaceChildren();
     let offset = 0;
@@ -94,6 +107,27 @@
       }
       root.append(paragraph);
     }
+    if (selection) restoreSelection(selection);
+  }
+
+  function pointAt(offset) {
+    for (const span of $("structure-body").querySelectorAll("span[data-start]")) {
+      const from = Number(span.dataset.start);
+      const node = span.firstChild;
+      if (node && offset >= from && offset <= from + node.length) return [node, offset - from];
+    }
+    return null;
+  }
+
+  function restoreSelection(chosen) {
+    const [start, end] = [pointAt(chosen.start), pointAt(chosen.end)];
+    if (!start || !end) return;
+    const range = document.createRange();
+    range.setStart(...start);
+    range.setEnd(...end);
+    const current = window.getSelection();
+    current.removeAllRanges();
+    current.addRange(range);
   }
 
   // --- the lists --------------------------------------------------------------------------
@@ -116,8 +150,14 @@
       ]);
       list.append(item);
     });
+    // Scroll the list alone to the current suggestion: scrolling the page would move the text.
     const currentItem = list.querySelector(".current");
-    if (currentItem) currentItem.scrollIntoView({ block: "nearest" });
+    if (currentItem) {
+      const box = list.getBoundingClientRect();
+      const item = currentItem.getBoundingClientRect();
+      if (item.top < box.top) list.scrollTop -= box.top - item.top;
+      else if (item.bottom > box.bottom) list.scrollTop += item.bottom - box.bottom;
+    }
   }
 
   function renderDoubtful() {
@@ -291,6 +331,7 @@
     renderPeople();
     renderProblems();
     watchPending();
+    placeToolbar();
   }
 
   // --- tagging a selection ----------------------------------------------------------------
@@ -313,15 +354,37 @@
     return end > start ? { start, end, text: body.slice(start, end) } : null;
   }
 
+  // The toolbar floats just under the selected words (above them near the foot of the
+  // window), out of the page's flow: showing it moves no text.
+  function placeToolbar() {
+    const toolbar = $("structure-toolbar");
+    const chosen = window.getSelection();
+    if (toolbar.hidden || !chosen || !chosen.rangeCount) return;
+    const words = chosen.getRangeAt(0).getBoundingClientRect();
+    const frame = toolbar.offsetParent.getBoundingClientRect();
+    const below = words.bottom + 8 + toolbar.offsetHeight <= window.innerHeight;
+    const top = below ? words.bottom - frame.top + 8 : words.top - frame.top - toolbar.offsetHeight - 8;
+    toolbar.style.top = `${Math.max(top, 0)}px`;
+    toolbar.style.left = `${Math.max(0, Math.min(words.left - frame.left, frame.width - toolbar.offsetWidth))}px`;
+  }
+
   function showToolbar() {
     selection = readSelection();
     $("structure-toolbar").hidden = !selection;
     $("tag-panel").replaceChildren();
-    if (selection) $("selection-text").textContent = selection.text;
+    if (selection) {
+      $("selection-text").textContent = selection.text;
+      placeToolbar();
+    }
+  }
+
+  function hideToolbar() {
+    $("structure-toolbar").hidden = true;
+    selection = null;
   }
 
   const tag = (extra) => call("tag/", { start: selection.start, end: selection.end, version: state.article.version, ...extra }).then((data) => {
-    if (data && data.ok) { $("structure-toolbar").hidden = true; selection = null; }
+    if (data && data.ok) hideToolbar();
   });
 
   async function search(what, q) {
@@ -416,7 +479,7 @@
         payload[input.name] = input.name.endsWith("_id") ? Number(input.value) : input.value;
       }
       call(`agreements/${deal.value}/claims/`, payload).then((data) => {
-        if (data && data.ok) { $("structure-toolbar").hidden = true; selection = null; }
+        if (data && data.ok) hideToolbar();
       });
     };
     panel.append(make("label", {}, [make("span", { text: "Deal " }), deal]), make("label", {}, [make("span", { text: "Term " }), term]), fields, button("Set as evidence", send, { class: "button set-term" }));
@@ -436,11 +499,12 @@
     if (!choice || !selection) return;
     const panel = $("tag-panel");
     panel.replaceChildren();
-    if (choice === "cancel") { $("structure-toolbar").hidden = true; selection = null; return; }
+    if (choice === "cancel") { hideToolbar(); return; }
     if (choice === "company") await companyPanel(panel);
     if (choice === "agreement") agreementPanel(panel);
     if (choice === "person" || choice === "quote") await personPanel(panel, choice);
     if (choice === "term") termPanel(panel);
+    placeToolbar();
   });
   // The selection is final only after the browser handled the gesture: read it a tick later.
   const later = () => window.setTimeout(showToolbar, 0);
@@ -448,6 +512,7 @@
 
   // --- keyboard ---------------------------------------------------------------------------
   document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && selection) { hideToolbar(); return; }
     if (event.target.closest("input, select, textarea, [contenteditable]") || event.ctrlKey || event.metaKey || event.altKey) return;
     const items = pending();
     if (event.key === "j") { current = Math.min(current + 1, Math.max(items.length - 1, 0)); render(); }
