@@ -43,7 +43,10 @@ _memo: dict[str, object] = {"until": 0.0, "state": None}
 
 
 def bump_generation(*args, **kwargs) -> None:
-    """Forget every cached page now."""
+    """Forget every cached page now (called once a change has committed)."""
+    # The primary's position first: a replica that has not replayed the change must not render
+    # pages that would be cached under the new generation.
+    replicas.remember_primary_position()
     _memo["until"] = 0.0
     state = cache.get(STATE_KEY)
     generation = (state[0] + 1) if state else int(time.time() * 1000)
@@ -54,14 +57,7 @@ def _page_model_changed(sender, **kwargs) -> None:
     # Bumped once the change is committed: bumped before, a reader could cache the old page
     # under the new generation in the moment between the bump and the commit.
     if sender in hooks.get(hooks.PAGE_MODELS):
-        transaction.on_commit(_committed)
-
-
-def _committed() -> None:
-    # The primary's position first: a replica that has not replayed the change must not render
-    # pages that would be cached under the new generation.
-    replicas.remember_primary_position()
-    bump_generation()
+        transaction.on_commit(bump_generation)
 
 
 def watch_page_models() -> None:

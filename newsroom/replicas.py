@@ -58,9 +58,9 @@ def replica_aliases() -> list[str]:
 def remember_primary_position() -> None:
     """Note how far the primary has flushed its write-ahead log, for replicas to catch up to.
 
-    Called once a change to what pages show has committed, just before the site generation
-    moves on. Any process writing to a PostgreSQL primary notes it, replicas configured there or
-    not: the processes that read replicas need it.
+    Called by ``articles.caching.bump_generation`` once a change to what pages show has
+    committed, just before the site generation moves on. Any process writing to a PostgreSQL
+    primary notes it, replicas configured there or not: the processes that read replicas need it.
     """
     primary = connections[PRIMARY]
     if primary.vendor != "postgresql":
