@@ -123,11 +123,13 @@ class Matcher:
                 key = text.lower()
                 if len(key) != len(text):
                     key = fold(text)
-                if not key or (key, exact_case) in seen:
+                # Case-sensitive spellings of one key ("Box", "BOX") are distinct names.
+                spelling = (text if exact_case else key, exact_case)
+                if not key or spelling in seen:
                     continue
                 if text in sensitive and not exact_case:
                     continue  # the case-sensitive spelling of the same name rules
-                seen.add((key, exact_case))
+                seen.add(spelling)
                 common = exact_case or (" " not in key and key in COMMON_WORDS)
                 number = len(texts)
                 texts.append(text)
@@ -238,7 +240,7 @@ def judge(text: str, start: int, end: int, name: Name) -> Mention | None:
     why = f"registry {name.source} '{name.text}' of {name.slug}"
     confidence = 0.95 if name.words > 1 or len(written) > 4 else 0.85
     if not name.exact_case:
-        if written.islower() and any(c.isalpha() for c in written):
+        if written.islower() and not name.text.islower() and any(c.isalpha() for c in written):
             return None  # "three" the number, "target" the noun: names are capitalised
         return Mention(start, end, name, confidence, why)
     capitals = written != name.text and written.isupper() and len(written) > 2

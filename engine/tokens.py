@@ -103,9 +103,17 @@ _FIRST_WORD = re.compile(r"\s+[\"“‘(]?(\w+)")
 _INITIALS = re.compile(r"(\w\.)*\w")
 
 
+_CONTINUED_LINE = re.compile(r"[^\s.!?:\"”]\n(?=[a-z])")
+_SINGLE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split after . ! ? before a capital (except after abbreviations) and at
-    line breaks."""
+    line breaks, unless the text is wrapped at a fixed width (wire copy), where only a blank line
+    ends a paragraph."""
+    if len(_CONTINUED_LINE.findall(text)) >= 2:
+        # Several lines run on in lower case: the breaks are the wire's, not the writer's.
+        text = _SINGLE_BREAK.sub(" ", text)
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         end = match.start()
