@@ -44,6 +44,13 @@ _AGE = re.compile(
 _FOUNDED = re.compile(r"\b(?:founded|set up|established|formed|created|launched)\b", re.IGNORECASE)
 _OBJECT = re.compile(r"^\s*(?:of|in|into)?\s*(?:a|an|its|their|the|some)\s+[a-z]")
 _SYNONYMS = ({"partnership", "alliance"},)
+# "TOKYO (Reuters) - ", "(RTTNews) - ", "StockMarketWire.com - ": the agency that carries the
+# story, named before it begins; never a party.
+_DATELINE = re.compile(
+    r"^(?:\s*date \S+\s+)?[^\n]{0,60}?(?:\([^()\n]{1,40}\)|\b\w+\.com)\s*(?:--|[-–—])\s",
+    re.MULTILINE,
+)
+_SHORT_QUOTE = 4  # words: a quoted name or phrase ("merger of equals"), not speech
 
 
 @dataclass
@@ -88,16 +95,20 @@ def _outside_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence = text[start:end]
     if "“" not in sentence and "”" not in sentence and '"' not in sentence:
         return [(start, end)]
-    parts, position, inside = [], start, False
+    parts, position, inside, opened = [], start, False, start
     for i in range(start, end):
         if text[i] in '“”"':
             opening = text[i] == "“" or (text[i] == '"' and not inside)
             if opening and not inside:
                 parts.append((position, i))
-                inside = True
+                inside, opened = True, i
             elif inside:
                 inside = False
-                position = i + 1
+                if len(text[opened + 1 : i].split()) <= _SHORT_QUOTE:
+                    parts[-1] = (parts[-1][0], opened)  # scare quotes: the words are the writer's
+                    position = parts.pop()[0]
+                else:
+                    position = i + 1
     if not inside:
         parts.append((position, end))
     return [(a, b) for a, b in parts if b > a]
@@ -197,6 +208,9 @@ def find_deals(
     """Agreements the text reports, one per deal, merged across the sentences that speak of it."""
     deals: list[Deal] = []
     recent: list[str] = []  # companies in order of last mention, for "the pair"
+    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    if datelines:
+        companies = [c for c in companies if not any(a <= c.start < b for a, b in datelines)]
     cues = find_cues(text, folded)
     c_index = r_index = 0
     for s_start, s_end in sentences:

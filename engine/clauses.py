@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 _CUES = Lexicon([(name, pattern) for name, pattern, _ in DEAL_CUES])
 _KIND_OF_CUE = {name: kind for name, _, kind in DEAL_CUES}
 # Words that say there is a deal, or name it loosely: they join whatever deal their parties have.
-LOOSE_CUES = frozenset({"generic", "venture", "partnership_loose"})
+LOOSE_CUES = frozenset({"generic", "venture", "partnership_loose", "memorandum"})
 _LOOSE_WORDS = re.compile(r"tie[- ]ups?", re.IGNORECASE)
 _PLURAL = re.compile(PLURAL_CUE, re.IGNORECASE)
 _STATUSES = Lexicon(STATUS_CUES)
@@ -29,6 +29,19 @@ _STATUS_RANK = {status: rank for rank, (status, _) in enumerate(STATUS_CUES)}
 _MODALS = re.compile(r"\b(?:may|might|could)\b")  # case matters: "May 2024" is a month
 _AWAITED_BEFORE = re.compile(AWAITED + r"(?:[\w’'-]+\s+){0,4}\Z", re.IGNORECASE)
 _BYSTANDER = Lexicon([("bystander", BYSTANDER_CUES)])
+# "its pursuit of rival Zeta", "an acquisition of competitor Zeta": the rival is the target.
+_RIVAL_AS_OBJECT = re.compile(
+    r"\b(?:of|for|with|buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|"
+    r"purchased)\s+(?:(?:its|their|the|a|an|smaller|larger|bigger|long-?time|domestic|local|"
+    r"fellow|former)\s+)*\Z",
+    re.IGNORECASE,
+)
+_RIVAL_WORD = re.compile(r"(?:rivals?|competitors?)\Z", re.IGNORECASE)
+# A news organisation cited as the source of the story: "Valor reported on", "told Reuters".
+_REPORTED = re.compile(
+    r"\s+(?:reported|reports)(?=\s+(?:on|that|earlier|late|last|this|in)\b|[,.])|\s+said,?\s+citing",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"(?:\s|,|\band\b|\bor\b|&|\bthe\b|\bits\b|\btheir\b)*$", re.IGNORECASE)
 _CONTROLLING = re.compile(CONTROLLING_STAKE + r"\s*$", re.IGNORECASE)
 _PERCENT = re.compile(STAKE_PERCENT, re.IGNORECASE)
@@ -41,6 +54,13 @@ _OF_BY = re.compile(
     r"\b(?:takeover|acquisition|purchase|buyout|sale|licensing)\s+of\b[^.;]*?\bby\b", re.I
 )
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
+_QUANTITY = re.compile(
+    r"\s+(?:(?:up to|about|around|some|a total of|an additional|an extra)\s+)?[\d.,]+\s*"
+    r"(?:(?:million|billion|thousand|m|bn|mn)\s+)?(?:metric\s+)?(?:tonnes|tons|barrels|"
+    r"cubic|MW|GW|megawatts|gigawatts|units|bpd|mtpa|doses|vehicles|aircraft|planes|jets|"
+    r"cars|trucks|trains|ships|vessels|cargoes|kilowatt|megawatt)\b",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
 ROLES = {
     "acquisition": ("acquirer", "target"),
@@ -87,6 +107,13 @@ def deciding_cue(text: str, cues: list[Cue]) -> tuple[Cue, str]:
     """The cue that says which deal the clause reports, and the kind it gives."""
     specific = [c for c in cues if not c.loose] or cues
     cue = specific[0]
+    ventures = [c for c in cues if c.kind == "joint_venture"]
+    if ventures and cue.kind in {"partnership", "other"}:
+        return ventures[0], "joint_venture"  # a framework or memorandum for a venture
+    if cue.name == "stake" and ventures and 0 <= ventures[0].start - cue.end <= 30:
+        return ventures[0], "joint_venture"  # "a 50% stake in the joint venture": its terms
+    if cue.name == "buy" and _QUANTITY.match(text, cue.end):
+        return cue, "supply"  # "to buy 4 million tonnes of gas": goods, not a company
     stakes = [c for c in cues if c.name == "stake"]
     if stakes and (cue.kind == "acquisition" or cue.name == "stake"):
         # "acquire an 18% stake" is an investment; "a controlling stake" an acquisition.
@@ -112,7 +139,11 @@ def bystanders(text: str, folded: str, refs: list[CompanyRef]) -> set[CompanyRef
     if not refs:
         return out
     start = refs[0].start
-    for _, _, position in _BYSTANDER.find(text, folded, max(0, start - 80), refs[-1].end):
+    for _, cue_start, position in _BYSTANDER.find(text, folded, max(0, start - 80), refs[-1].end):
+        if _RIVAL_WORD.match(text, cue_start, position) and _RIVAL_AS_OBJECT.search(
+            text, max(0, cue_start - 60), cue_start
+        ):
+            continue
         for ref in refs:
             if ref.start < position:
                 continue
@@ -120,6 +151,7 @@ def bystanders(text: str, folded: str, refs: list[CompanyRef]) -> set[CompanyRef
                 break
             out.add(ref)
             position = ref.end
+    out.update(ref for ref in refs if _REPORTED.match(text, ref.end))
     run = [refs[0]]
     for ref in [*refs[1:], None]:
         if ref is not None and _LIST_GAP.match(text[run[-1].end : ref.start]):
