@@ -34,7 +34,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _DEFINITE = re.compile(
     r"\b(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE
 )
-_APPOSITION = re.compile(r"^[\s,]*(?:called|named|known as|—|–)?[\s,]*$")
+_APPOSITION = re.compile(r"^[\s,]*(?:called|named|known as|in|—|–)?[\s,]*$")
+_NAMED_VENTURE = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:new\s+|proposed\s+)?")
 _AGE = re.compile(
     r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)\s+"
     r"(?P<unit>years?|decades?)\s+ago\b|\bin\s+(?:(?:January|February|March|April|May|June|July|"
@@ -147,11 +148,15 @@ def _compatible(deal: Deal, kind: str, loose: bool) -> bool:
     return any({deal.kind, kind} <= group for group in _SYNONYMS)
 
 
-def _merge(deals: list[Deal], kind: str, parties: list[str], loose: bool) -> Deal:
+def _merge(deals: list[Deal], kind: str, parties: list[str], loose: bool, stake: bool) -> Deal:
     """The deal these words speak of: the same parties, and the same or an unspecific kind."""
     for deal in deals:
-        if set(deal.parties) == set(parties) and _compatible(deal, kind, loose):
-            if deal.kind == "other" and kind != "other":
+        if set(deal.parties) != set(parties):
+            continue
+        # A stake between the parties of an acquisition is the shares that acquisition buys.
+        bought = stake and {deal.kind, kind} == {"acquisition", "investment"}
+        if _compatible(deal, kind, loose) or bought:
+            if deal.kind in {"other", "investment"} and kind not in {"other", deal.kind}:
                 deal.kind = kind
             return deal
     deal = Deal(kind=kind, parties=parties)
@@ -168,8 +173,12 @@ def _referred(deals: list[Deal], kind: str, loose: bool, named: list[str]) -> De
 
 
 def _resulting(text: str, cue: Cue, refs: list[CompanyRef]) -> CompanyRef | None:
+    """The venture's own company: "a joint venture called X", "X, the joint venture", "a joint
+    venture in X"."""
     for ref in refs:
         if ref.start >= cue.end and _APPOSITION.match(text[cue.end : ref.start]):
+            return ref
+        if ref.end <= cue.start and _NAMED_VENTURE.fullmatch(text, ref.end, cue.start):
             return ref
     return None
 
@@ -233,6 +242,8 @@ def find_deals(
                 for c in sentence_cues
                 if any(a <= c.start < b for a, b in spoken)
                 and not _names_no_company(text, c, in_sentence)
+                # "Venture Global LNG", "Alliance Boots": a word of a company's name
+                and not any(r.start <= c.start < r.end for r in in_sentence)
             ]
         named = in_sentence
         if sentence_cues and in_sentence:
@@ -280,14 +291,20 @@ def _sentence(
     back = _BACK.find(text, folded, s_start, s_end)
     used_back = False
     if len(party_keys) < 2 and back:
+        # "The two companies are extending their alliance": the pair of the deal being told, if
+        # it holds the company named; else the companies last named.
+        told = next((d for d in reversed(deals) if set(party_keys) <= set(d.parties)), None)
         previous = [
             k for k in recent if k not in party_keys and (not resulting or k != resulting.key)
         ]
-        party_keys = (party_keys + previous[-1:]) if party_keys else previous[-2:]
+        if told and len(told.parties) == 2:
+            party_keys = list(told.parties)
+        else:
+            party_keys = (party_keys + previous[-1:]) if party_keys else previous[-2:]
         used_back = True
     deal = None
     if len(party_keys) >= 2:
-        deal = _merge(deals, kind, party_keys, cue.loose)
+        deal = _merge(deals, kind, party_keys, cue.loose, cue.name == "stake")
         deal.back_reference |= used_back
         refs = [c for c in parties_refs if c.key in party_keys]
         for key, role in roles(deal.kind, text, c_start, c_end, cue, refs).items():

@@ -38,6 +38,12 @@ _RIVAL_AS_OBJECT = re.compile(
 )
 _RIVAL_WORD = re.compile(r"(?:rivals?|competitors?)\Z", re.IGNORECASE)
 # A news organisation cited as the source of the story: "Valor reported on", "told Reuters".
+_JOINING = re.compile(r"\bjoin(?:s|ed|ing)?\s+\Z", re.IGNORECASE)
+# "Unipec, a subsidiary of Sinopec, will buy": the parent is named to say who owns whom.
+_PARENT = re.compile(
+    r",\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|unit|affiliate|arm|division)\s+of\s+\Z",
+    re.IGNORECASE,
+)
 _REPORTED = re.compile(
     r"\s+(?:reported|reports)(?=\s+(?:on|that|earlier|late|last|this|in)\b|[,.])|\s+said,?\s+citing",
     re.IGNORECASE,
@@ -54,6 +60,11 @@ _OF_BY = re.compile(
     r"\b(?:takeover|acquisition|purchase|buyout|sale|licensing)\s+of\b[^.;]*?\bby\b", re.I
 )
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
+# Between a stake and a venture word: "in the new", "in Acme Refining Co., the".
+_IN_VENTURE = re.compile(
+    r"\s+in\s+(?:[^,.;]{0,60},\s+)?(?:the|its|their|this|that|a|an)\s+(?:new\s+|proposed\s+)?",
+    re.IGNORECASE,
+)
 _QUANTITY = re.compile(
     r"\s+(?:(?:up to|about|around|some|a total of|an additional|an extra)\s+)?[\d.,]+\s*"
     r"(?:(?:million|billion|thousand|m|bn|mn)\s+)?(?:metric\s+)?(?:tonnes|tons|barrels|"
@@ -62,6 +73,18 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
+_BID_FROM = re.compile(
+    r"\b(?:proposal|offer|bid|approach)s?\s+from\s+(?:[\w.&’'-]+\s+){0,5}\Z", re.IGNORECASE
+)
+_STAKE_IN = re.compile(
+    r"\bstake\b[^.;]{0,120}?\bin\s+(?:[\w.,&’'-]+\s+){0,5}\Z", re.IGNORECASE
+)
+_TAKES_LICENCE = re.compile(
+    r"\b(?:for|obtain(?:s|ed)?|receiv(?:e|es|ed)|secur(?:e|es|ed)|gain(?:s|ed)?|gets?|got)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}licen[cs]e\b|\bin-licens",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"\bwith\s+(?:[\w.&’'-]+\s+){0,5}\Z", re.IGNORECASE)
 ROLES = {
     "acquisition": ("acquirer", "target"),
     "investment": ("investor", "investee"),
@@ -110,7 +133,7 @@ def deciding_cue(text: str, cues: list[Cue]) -> tuple[Cue, str]:
     ventures = [c for c in cues if c.kind == "joint_venture"]
     if ventures and cue.kind in {"partnership", "other"}:
         return ventures[0], "joint_venture"  # a framework or memorandum for a venture
-    if cue.name == "stake" and ventures and 0 <= ventures[0].start - cue.end <= 30:
+    if cue.name == "stake" and ventures and _IN_VENTURE.fullmatch(text, cue.end, ventures[0].start):
         return ventures[0], "joint_venture"  # "a 50% stake in the joint venture": its terms
     if cue.name == "buy" and _QUANTITY.match(text, cue.end):
         return cue, "supply"  # "to buy 4 million tonnes of gas": goods, not a company
@@ -152,6 +175,14 @@ def bystanders(text: str, folded: str, refs: list[CompanyRef]) -> set[CompanyRef
             out.add(ref)
             position = ref.end
     out.update(ref for ref in refs if _REPORTED.match(text, ref.end))
+    out.update(ref for ref in refs if _PARENT.search(text, max(0, ref.start - 60), ref.start))
+    # "VW will join Ford in investing in Argo": Ford's own deal is not this one.
+    out.update(
+        ref
+        for ref in refs
+        if _JOINING.search(text, max(0, ref.start - 12), ref.start)
+        and text.startswith(" in ", ref.end)
+    )
     run = [refs[0]]
     for ref in [*refs[1:], None]:
         if ref is not None and _LIST_GAP.match(text[run[-1].end : ref.start]):
@@ -191,8 +222,15 @@ def roles(
                 if p.end <= cue.start:
                     result[p.key] = "seller"
             return result
+    bidders = [p for p in parties if _BID_FROM.search(text, max(s_start, p.start - 60), p.start)]
+    if kind == "acquisition" and bidders:
+        # "a buyout proposal from Bain": the bidder is the buyer, whoever received it.
+        result = {p.key: second for p in parties}
+        result[bidders[0].key] = first
+        return result
     source = _FROM.search(text, cue.end, s_end)
-    sources = [p for p in parties if source and p.start >= source.end()]
+    held = [p for p in parties if _STAKE_IN.search(text, max(s_start, p.start - 50), p.start)]
+    sources = [p for p in parties if source and p.start >= source.end() and p not in held]
     before = [p for p in parties if p.end <= cue.start]
     after = [p for p in parties if p.start >= cue.end]
     if sources and before:
@@ -203,6 +241,21 @@ def roles(
         result[before[0].key] = taker
         for p in sources:
             result[p.key] = giver
+        return result
+    if kind == "supply" and (cue.name == "buy" or cue.name == "supply_deal"):
+        # "Acme's supply deal with Bolt", "Acme will buy 4m tonnes": the one who signs for goods
+        # buys them; the company it signs with, or buys from, supplies them.
+        sellers = [p for p in parties if _WITH.search(text, max(s_start, p.start - 60), p.start)]
+        buyer = next((p for p in parties if p not in sellers), None)
+        if sellers and buyer or cue.name == "buy":
+            buyer = buyer or parties[0]
+            result = {p.key: first for p in parties}
+            result[buyer.key] = second
+            return result
+    if kind == "licensing" and before and _TAKES_LICENCE.search(text, s_start, s_end):
+        # "Acme signed an agreement with Bolt for a licence to ...": Acme takes the licence.
+        result = {p.key: first for p in parties}
+        result[before[0].key] = second
         return result
     if not before and len(after) >= 2:
         # "Acquiring Acme will let Bolt ...": the object comes first, the actor after it.

@@ -114,7 +114,8 @@ STATUS_CUES = [
     (
         "planned",
         r"in talks|in (?:advanced |early )?discussions|talks (?:with|over|about)|plan(?:s|ned)? to|"
-        r"will sign|to sign|about to|whether to|weigh(?:s|ing)?(?: up)?|considering|explor(?:e|es|ing) (?:a|an|the|options)|intends? to|"
+        r"will sign|to sign|about to|planned (?:formation|creation|merger|acquisition|sale|"
+        r"purchase|takeover|deal|venture|joint venture|partnership)|whether to|weigh(?:s|ing)?(?: up)?|considering|explor(?:e|es|ing) (?:a|an|the|options)|intends? to|"
         r"would (?:buy|acquire|merge)|may|might|could|possible|potential|proposed|"
         r"seeking to|aims? to|wants? to|bid(?:s|ding)? for|offer(?:s|ed)? (?:to buy|for)|"
         r"non-binding|proposals?|intention|intends|letter of intent",
@@ -184,7 +185,9 @@ BACK_REFERENCES = (
 BYSTANDER_CUES = (
     r"\b(?:rivals?|competitors?(?: (?:for|to|of))?|compet(?:e|es|ing) (?:with|against)|"
     r"such as|unlike|ahead of|versus|vs\.?|overtak(?:e|es|ing)|challeng(?:e|es|ing)|"
-    r"(?:companies|groups|firms|carriers|operators|players) like)\b"
+    r"(?:companies|groups|firms|carriers|operators|players) like|"
+    # The press that carries the story.
+    r"reports|reported by|according to|told)\b"
 )
 
 # Currency symbols and words, as ISO 4217 codes. Longer symbols first.
