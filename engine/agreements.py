@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .clauses import (
     CompanyRef,
     Cue,
+    buys_goods,
     bystanders,
     deciding_cue,
     find_cues,
@@ -128,6 +129,8 @@ def _names_no_company(text: str, cue: Cue, companies: list[CompanyRef]) -> bool:
     """'invested in a start-up': the deal's object is unnamed, so no agreement between companies."""
     if cue.kind not in {"acquisition", "investment"} or cue.name == "stake":
         return False
+    if buys_goods(text, cue):
+        return False
     if not _OBJECT.match(text[cue.end : cue.end + 60]):
         return False
     return not any(cue.end <= c.start < cue.end + 25 for c in companies)
@@ -217,6 +220,7 @@ def find_deals(
     """Agreements the text reports, one per deal, merged across the sentences that speak of it."""
     deals: list[Deal] = []
     recent: list[str] = []  # companies in order of last mention, for "the pair"
+    hired: set[str] = set()
     datelines = [m.span() for m in _DATELINE.finditer(text)]
     if datelines:
         companies = [c for c in companies if not any(a <= c.start < b for a, b in datelines)]
@@ -249,6 +253,9 @@ def find_deals(
         if sentence_cues and in_sentence:
             aside = bystanders(text, folded, in_sentence)
             counsel = advisers(text, s_start, s_end, in_sentence)
+            # A bank hired for the deal advises it wherever the story names it again.
+            counsel += [c for c in in_sentence if c.key in hired and c not in counsel]
+            hired.update(c.key for c in counsel)
             named = [c for c in in_sentence if c not in aside and c not in counsel]
         else:
             counsel = []

@@ -62,7 +62,7 @@ _OF_BY = re.compile(
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
 # Between a stake and a venture word: "in the new", "in Acme Refining Co., the".
 _IN_VENTURE = re.compile(
-    r"\s+in\s+(?:[^,.;]{0,60},\s+)?(?:the|its|their|this|that|a|an)\s+(?:new\s+|proposed\s+)?",
+    r"\s+in\s+(?:[^,;]{0,60}?,\s+)?(?:the|its|their|this|that|a|an)\s+(?:new\s+|proposed\s+)?",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(
@@ -135,8 +135,8 @@ def deciding_cue(text: str, cues: list[Cue]) -> tuple[Cue, str]:
         return ventures[0], "joint_venture"  # a framework or memorandum for a venture
     if cue.name == "stake" and ventures and _IN_VENTURE.fullmatch(text, cue.end, ventures[0].start):
         return ventures[0], "joint_venture"  # "a 50% stake in the joint venture": its terms
-    if cue.name == "buy" and _QUANTITY.match(text, cue.end):
-        return cue, "supply"  # "to buy 4 million tonnes of gas": goods, not a company
+    if buys_goods(text, cue):
+        return cue, "supply"
     stakes = [c for c in cues if c.name == "stake"]
     if stakes and (cue.kind == "acquisition" or cue.name == "stake"):
         # "acquire an 18% stake" is an investment; "a controlling stake" an acquisition.
@@ -144,6 +144,11 @@ def deciding_cue(text: str, cues: list[Cue]) -> tuple[Cue, str]:
         if stake.start - cue.end <= 40:
             return stake, _stake_kind(text, stake)
     return cue, cue.kind
+
+
+def buys_goods(text: str, cue: Cue) -> bool:
+    """'to buy 4 million tonnes of gas': a purchase of goods, which is supply, not a takeover."""
+    return cue.name == "buy" and _QUANTITY.match(text, cue.end) is not None
 
 
 def _stake_kind(text: str, stake: Cue) -> str:

@@ -150,7 +150,7 @@ def advisers(text: str, s_start: int, s_end: int, refs: list[CompanyRef]) -> lis
     """Companies the sentence names as advising on the deal: they are not its parties."""
     found: list[CompanyRef] = []
     sentence = text[s_start:s_end].lower()
-    if not any(w in sentence for w in _ADVISER_WORDS) or not _ADVISER.search(sentence):
+    if not any(w in sentence for w in _ADVISER_WORDS):
         return found
     for ref in refs:
         before = text[max(s_start, ref.start - 50) : ref.start]
