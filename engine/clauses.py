@@ -28,6 +28,10 @@ _STATUSES = Lexicon(STATUS_CUES)
 _STATUS_RANK = {status: rank for rank, (status, _) in enumerate(STATUS_CUES)}
 _MODALS = re.compile(r"\b(?:may|might|could)\b")  # case matters: "May 2024" is a month
 _AWAITED_BEFORE = re.compile(AWAITED + r"(?:[\w’'-]+\s+){0,4}\Z", re.IGNORECASE)
+_VENTURE_SUBJECT = re.compile(
+    r"\b(?:the|this|that|new)\s+(?:joint\s+)?(?:venture|JV|partnership|alliance|company)\s+\Z",
+    re.IGNORECASE,
+)
 _BYSTANDER = Lexicon([("bystander", BYSTANDER_CUES)])
 # "its pursuit of rival Zeta", "an acquisition of competitor Zeta": the rival is the target.
 _RIVAL_AS_OBJECT = re.compile(
@@ -287,7 +291,11 @@ def statuses(
         modal = word.lower() in {"may", "might", "could"}
         if status == "planned" and modal and not _MODALS.fullmatch(word):
             continue  # "May 2024" is a month
-        if status in {"completed", "signed"} and _AWAITED_BEFORE.search(text, s_start, start):
-            continue  # "until Acme closes its acquisition": awaited, not done
+        if status in {"completed", "signed"} and (
+            _AWAITED_BEFORE.search(text, s_start, start) or text.endswith(" to ", s_start, start)
+        ):
+            continue  # "until Acme closes its acquisition", "expect it to complete": awaited
+        if status == "planned" and _VENTURE_SUBJECT.search(text, max(s_start, start - 30), start):
+            continue  # "the joint venture plans to start production": the venture's plan
         found[status] = (start, end)
     return sorted(((s, *span) for s, span in found.items()), key=lambda f: _STATUS_RANK[f[0]])

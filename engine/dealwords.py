@@ -177,7 +177,7 @@ REGIONS = {
 # Words that refer back to the companies of an earlier sentence.
 BACK_REFERENCES = (
     r"\b(?:the pair|the two(?! (?:deals|agreements|partnerships|ventures))|both companies|"
-    r"both firms|both groups|the companies|the duo|the partners|each other|"
+    r"both firms|both groups|the companies|the duo|the partners|the parties|both parties|each other|"
     r"(?:its|their) (?:partner|counterpart))\b"
 )
 
