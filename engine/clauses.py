@@ -81,7 +81,7 @@ _BID_FROM = re.compile(
     r"\b(?:proposal|offer|bid|approach)s?\s+from\s+(?:[\w.&’'-]+\s+){0,5}\Z", re.IGNORECASE
 )
 _STAKE_IN = re.compile(
-    r"\bstake\b[^.;]{0,120}?\bin\s+(?:[\w.,&’'-]+\s+){0,5}\Z", re.IGNORECASE
+    r"\bstake\b[^;]{0,200}?\bin\s+(?:[\w.,&’'-]+\s+){0,5}\Z", re.IGNORECASE
 )
 _TAKES_LICENCE = re.compile(
     r"\b(?:for|obtain(?:s|ed)?|receiv(?:e|es|ed)|secur(?:e|es|ed)|gain(?:s|ed)?|gets?|got)\s+"
@@ -238,7 +238,7 @@ def roles(
         result[bidders[0].key] = first
         return result
     source = _FROM.search(text, cue.end, s_end)
-    held = [p for p in parties if _STAKE_IN.search(text, max(s_start, p.start - 50), p.start)]
+    held = [p for p in parties if _STAKE_IN.search(text, max(s_start, p.start - 250), p.start)]
     sources = [p for p in parties if source and p.start >= source.end() and p not in held]
     before = [p for p in parties if p.end <= cue.start]
     after = [p for p in parties if p.start >= cue.end]
