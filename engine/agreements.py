@@ -198,6 +198,23 @@ def _clause(text: str, s_start: int, s_end: int, cue: Cue) -> tuple[int, int]:
     return start, end
 
 
+def _deal_clauses(
+    text: str, s_start: int, s_end: int, cues: list[Cue], named: list[CompanyRef]
+) -> list[tuple[int, int, list[Cue]]]:
+    """The parts of a sentence that each report a deal: the sentence, unless two of its clauses
+    each name two companies beside a deal word ("A agreed to buy B, eclipsing C's purchase of D")."""
+    if not cues:
+        return []
+    own: dict[tuple[int, int], list[Cue]] = {}
+    for cue in cues:
+        a, b = _clause(text, s_start, s_end, cue)
+        if not cue.loose and len({c.key for c in named if a <= c.start < b}) >= 2:
+            own.setdefault((a, b), []).append(cue)
+    if len(own) < 2:
+        return [(s_start, s_end, cues)]
+    return [(a, b, [c for c in cues if a <= c.start < b]) for a, b in sorted(own)]
+
+
 def _describe(
     deal: Deal, text: str, folded: str, s_start: int, s_end: int, refs: list[CompanyRef]
 ) -> None:
@@ -259,8 +276,8 @@ def find_deals(
             named = [c for c in in_sentence if c not in aside and c not in counsel]
         else:
             counsel = []
-        if sentence_cues:
-            _sentence(text, folded, s_start, s_end, sentence_cues, named, counsel, deals, recent)
+        for c_start, c_end, clause_cues in _deal_clauses(text, s_start, s_end, sentence_cues, named):
+            _sentence(text, folded, c_start, c_end, clause_cues, named, counsel, deals, recent)
         for c in named:
             if c.key in recent:
                 recent.remove(c.key)
