@@ -22,6 +22,7 @@ from .clauses import (
 from .dealwords import BACK_REFERENCES, CLAUSE_BREAKS, REGIONS, SECTORS, STATUS_CUES
 from .lexicon import Lexicon
 from .model import RegistryAgreement
+from .speakers import SCARE_QUOTE_WORDS
 from .terms import advisers, find_terms
 
 __all__ = ["CompanyRef", "Deal", "existing_agreement", "find_deals"]
@@ -52,7 +53,6 @@ _DATELINE = re.compile(
     r"^(?:\s*date \S+\s+)?[^\n]{0,60}?(?:\([^()\n]{1,40}\)|\b\w+\.com)\s*(?:--|[-–—])\s",
     re.MULTILINE,
 )
-_SHORT_QUOTE = 4  # words: a quoted name or phrase ("merger of equals"), not speech
 
 
 @dataclass
@@ -106,7 +106,7 @@ def _outside_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 inside, opened = True, i
             elif inside:
                 inside = False
-                if len(text[opened + 1 : i].split()) <= _SHORT_QUOTE:
+                if len(text[opened + 1 : i].split()) <= SCARE_QUOTE_WORDS:
                     parts[-1] = (parts[-1][0], opened)  # scare quotes: the words are the writer's
                     position = parts.pop()[0]
                 else:
