@@ -267,16 +267,16 @@ def find_deals(
                 and not any(r.start <= c.start < r.end for r in in_sentence)
             ]
         named = in_sentence
+        # A bank hired for the deal advises it wherever the story names it again.
+        counsel = advisers(text, s_start, s_end, in_sentence) if in_sentence else []
+        counsel += [c for c in in_sentence if c.key in hired and c not in counsel]
+        hired.update(c.key for c in counsel)
         if sentence_cues and in_sentence:
             aside = bystanders(text, folded, in_sentence)
-            counsel = advisers(text, s_start, s_end, in_sentence)
-            # A bank hired for the deal advises it wherever the story names it again.
-            counsel += [c for c in in_sentence if c.key in hired and c not in counsel]
-            hired.update(c.key for c in counsel)
             named = [c for c in in_sentence if c not in aside and c not in counsel]
-        else:
-            counsel = []
-        for c_start, c_end, clause_cues in _deal_clauses(text, s_start, s_end, sentence_cues, named):
+        for c_start, c_end, clause_cues in _deal_clauses(
+            text, s_start, s_end, sentence_cues, named
+        ):
             _sentence(text, folded, c_start, c_end, clause_cues, named, counsel, deals, recent)
         for c in named:
             if c.key in recent:

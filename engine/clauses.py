@@ -80,9 +80,7 @@ _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
 _BID_FROM = re.compile(
     r"\b(?:proposal|offer|bid|approach)s?\s+from\s+(?:[\w.&’'-]+\s+){0,5}\Z", re.IGNORECASE
 )
-_STAKE_IN = re.compile(
-    r"\bstake\b[^;]{0,200}?\bin\s+(?:[\w.,&’'-]+\s+){0,5}\Z", re.IGNORECASE
-)
+_STAKE_IN = re.compile(r"\bstake\b[^;]{0,200}?\bin\s+(?:[\w.,&’'-]+\s+){0,5}\Z", re.IGNORECASE)
 _TAKES_LICENCE = re.compile(
     r"\b(?:for|obtain(?:s|ed)?|receiv(?:e|es|ed)|secur(?:e|es|ed)|gain(?:s|ed)?|gets?|got)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}licen[cs]e\b|\bin-licens",
@@ -256,7 +254,7 @@ def roles(
         # buys them; the company it signs with, or buys from, supplies them.
         sellers = [p for p in parties if _WITH.search(text, max(s_start, p.start - 60), p.start)]
         buyer = next((p for p in parties if p not in sellers), None)
-        if sellers and buyer or cue.name == "buy":
+        if (sellers and buyer) or cue.name == "buy":
             buyer = buyer or parties[0]
             result = {p.key: first for p in parties}
             result[buyer.key] = second
