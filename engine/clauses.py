@@ -69,6 +69,18 @@ _IN_VENTURE = re.compile(
     r"\s+in\s+(?:[^,;]{0,60}?,\s+)?(?:the|its|their|this|that|a|an)\s+(?:new\s+|proposed\s+)?",
     re.IGNORECASE,
 )
+_SOLD = re.compile(
+    r"\b(?:sell|sells|selling|sold|sale of|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?)\s+"
+    r"(?:[\w%.,-]+\s+){0,4}\Z",
+    re.IGNORECASE,
+)
+# Goods bought without a quantity: "buy power from", "purchase LNG from".
+_GOODS = re.compile(
+    r"\s+(?:(?:renewable|clean|green|solar|wind|nuclear|liquefied natural)\s+)?(?:power|"
+    r"electricity|energy|gas|LNG|oil|crude|coal|copper|lithium|nickel|cobalt|iron ore|chips|"
+    r"semiconductors|batteries|jets|aircraft|planes)\b",
+    re.IGNORECASE,
+)
 _QUANTITY = re.compile(
     r"\s+(?:(?:up to|about|around|some|a total of|an additional|an extra)\s+)?[\d.,]+\s*"
     r"(?:(?:million|billion|thousand|m|bn|mn)\s+)?(?:metric\s+)?(?:tonnes|tons|barrels|"
@@ -150,7 +162,7 @@ def deciding_cue(text: str, cues: list[Cue]) -> tuple[Cue, str]:
 
 def buys_goods(text: str, cue: Cue) -> bool:
     """'to buy 4 million tonnes of gas': a purchase of goods, which is supply, not a takeover."""
-    return cue.name == "buy" and _QUANTITY.match(text, cue.end) is not None
+    return cue.name == "buy" and bool(_QUANTITY.match(text, cue.end) or _GOODS.match(text, cue.end))
 
 
 def _stake_kind(text: str, stake: Cue) -> str:
@@ -218,6 +230,21 @@ def roles(
         if by:
             result = {p.key: second for p in parties}
             result[by[0].key] = first
+            return result
+    if (
+        kind == "investment"
+        and cue.name == "stake"
+        and _SOLD.search(text, max(s_start, cue.start - 50), cue.start)
+    ):
+        # "Acme sold its 20% stake in Zeta to Bolt": Bolt invests, Acme sells.
+        to = _TO.search(text, cue.end, s_end)
+        buyers = [p for p in parties if to and p.start >= to.end()]
+        if buyers:
+            result = {p.key: "investee" for p in parties}
+            result[buyers[0].key] = "investor"
+            for p in parties:
+                if p.end <= cue.start:
+                    result[p.key] = "seller"
             return result
     if cue.name == "sale" and kind == "acquisition":
         to = _TO.search(text, cue.end, s_end)

@@ -15,7 +15,8 @@ DEAL_CUES = [
     # An offtake is a supply bought ahead of production; "the supply of" names the goods sold.
     (
         "supply_deal",
-        r"(?:supply|offtake|off-take) (?:deal|agreement|contract|pact)s?|offtakes?|supply of",
+        r"(?:supply|offtake|off-take|power purchase) (?:deal|agreement|contract|pact)s?|"
+        r"offtakes?|supply of|PPAs?",
         "supply",
     ),
     ("supply_verb", r"(?:to |will )suppl(?:y|ies)|suppl(?:ies|ied)|supplier of", "supply"),
@@ -35,6 +36,8 @@ DEAL_CUES = [
         "merger",
     ),
     ("takeover", r"takeovers?|t(?:ake|akes|aking|aken|ook) over|buyouts?", "acquisition"),
+    # "a $5bn bid for Acme", "an offer for Acme": a bid is for a company.
+    ("bid", r"(?:bids?|offers?) for", "acquisition"),
     ("acquire", r"acquisitions?|acquir(?:e|es|ed|ing)", "acquisition"),
     (
         "buy",
@@ -113,7 +116,8 @@ STATUS_CUES = [
     ),
     (
         "planned",
-        r"in talks|in (?:advanced |early )?discussions|talks (?:with|over|about)|plan(?:s|ned)? to|"
+        r"in (?:advanced |early |exclusive |preliminary )?(?:talks|discussions|negotiations)|"
+        r"(?:nearing|close to) (?:a|an) (?:deal|agreement)|talks (?:with|over|about)|plan(?:s|ned)? to|"
         r"will sign|to sign|about to|planned (?:formation|creation|merger|acquisition|sale|"
         r"purchase|takeover|deal|venture|joint venture|partnership)|whether to|weigh(?:s|ing)?(?: up)?|considering|explor(?:e|es|ing) (?:a|an|the|options)|intends? to|"
         r"would (?:buy|acquire|merge)|may|might|could|possible|potential|proposed|"

@@ -250,3 +250,42 @@ def test_the_parties_refer_back_to_the_deal():
 
     proposal = deal(text)
     assert (proposal.agreement_kind, proposal.status) == ("acquisition", "signed")
+
+
+def test_a_stake_sold_to_a_buyer_makes_the_buyer_the_investor():
+    proposal = deal("Acme sold its 20% stake in Zeta to Bolt for $90 million.")
+
+    assert proposal.agreement_kind == "investment"
+    assert roles(proposal) == {"acme": "seller", "zeta": "investee", "bolt": "investor"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme will buy renewable power from Kestrel's wind farms for 15 years.",
+        "Acme signed a power purchase agreement with Kestrel for its wind farms.",
+    ],
+)
+def test_buying_power_is_supply_from_the_generator(text):
+    proposal = deal(text)
+
+    assert proposal.agreement_kind == "supply"
+    assert roles(proposal) == {"acme": "customer", "kestrel": "supplier"}
+
+
+def test_a_bid_for_a_company_is_a_planned_acquisition():
+    proposal = deal("Zeta launched a $4 billion bid for Norvik on Monday.")
+
+    assert (proposal.agreement_kind, proposal.status) == ("acquisition", "planned")
+    assert roles(proposal) == {"zeta": "acquirer", "norvik": "target"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme is in advanced talks to buy Bolt.",
+        "Acme is nearing a deal to buy Bolt.",
+    ],
+)
+def test_talks_and_a_near_deal_are_planned(text):
+    assert deal(text).status == "planned"
