@@ -49,6 +49,7 @@ _OBJECT = re.compile(r"^\s*(?:of|in|into)?\s*(?:a|an|its|their|the|some)\s+[a-z]
 _SYNONYMS = ({"partnership", "alliance"},)
 # "TOKYO (Reuters) - ", "(RTTNews) - ", "StockMarketWire.com - ": the agency that carries the
 # story, named before it begins; never a party.
+_HIRING = re.compile(r"enlist|hired|retain|mandate")
 _DATELINE = re.compile(
     r"^(?:\s*date \S+\s+)?[^\n]{0,60}?(?:\([^()\n]{1,40}\)|\b\w+\.com)\s*(?:--|[-–—])\s",
     re.MULTILINE,
@@ -205,6 +206,8 @@ def _deal_clauses(
     each name two companies beside a deal word ("A agreed to buy B, eclipsing C's purchase of D")."""
     if not cues:
         return []
+    if sum(not c.loose for c in cues) < 2:
+        return [(s_start, s_end, cues)]
     own: dict[tuple[int, int], list[Cue]] = {}
     for cue in cues:
         a, b = _clause(text, s_start, s_end, cue)
@@ -268,7 +271,11 @@ def find_deals(
             ]
         named = in_sentence
         # A bank hired for the deal advises it wherever the story names it again.
-        counsel = advisers(text, s_start, s_end, in_sentence) if in_sentence else []
+        counsel = (
+            advisers(text, s_start, s_end, in_sentence)
+            if in_sentence and (sentence_cues or _HIRING.search(folded, s_start, s_end))
+            else []
+        )
         counsel += [c for c in in_sentence if c.key in hired and c not in counsel]
         hired.update(c.key for c in counsel)
         if sentence_cues and in_sentence:
