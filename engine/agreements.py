@@ -187,16 +187,20 @@ def _resulting(text: str, cue: Cue, refs: list[CompanyRef]) -> CompanyRef | None
     return None
 
 
-def _clause(text: str, s_start: int, s_end: int, cue: Cue) -> tuple[int, int]:
-    """The clause of the sentence that holds the deal word."""
-    start, end = s_start, s_end
-    for boundary in _CLAUSE.finditer(text, s_start, s_end):
-        if boundary.end() <= cue.start:
-            start = boundary.end()
-        elif boundary.start() >= cue.end:
-            end = boundary.start()
-            break
-    return start, end
+def _clauses(text: str, s_start: int, s_end: int, cues: list[Cue]) -> dict[Cue, tuple[int, int]]:
+    """The clause of the sentence that holds each deal word."""
+    breaks = [b.span() for b in _CLAUSE.finditer(text, s_start, s_end)]
+    found = {}
+    for cue in cues:
+        start, end = s_start, s_end
+        for b_start, b_end in breaks:
+            if b_end <= cue.start:
+                start = b_end
+            elif b_start >= cue.end:
+                end = b_start
+                break
+        found[cue] = (start, end)
+    return found
 
 
 def _deal_clauses(
@@ -209,8 +213,7 @@ def _deal_clauses(
     if sum(not c.loose for c in cues) < 2:
         return [(s_start, s_end, cues)]
     own: dict[tuple[int, int], list[Cue]] = {}
-    for cue in cues:
-        a, b = _clause(text, s_start, s_end, cue)
+    for cue, (a, b) in _clauses(text, s_start, s_end, cues).items():
         if not cue.loose and len({c.key for c in named if a <= c.start < b}) >= 2:
             own.setdefault((a, b), []).append(cue)
     if len(own) < 2:
@@ -241,7 +244,8 @@ def find_deals(
     deals: list[Deal] = []
     recent: list[str] = []  # companies in order of last mention, for "the pair"
     hired: set[str] = set()
-    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    hiring = _HIRING.search(folded) is not None
+    datelines = [m.span() for m in _DATELINE.finditer(text, 0, 400)]  # the story's first lines
     if datelines:
         companies = [c for c in companies if not any(a <= c.start < b for a, b in datelines)]
     cues = find_cues(text, folded)
@@ -273,7 +277,8 @@ def find_deals(
         # A bank hired for the deal advises it wherever the story names it again.
         counsel = (
             advisers(text, s_start, s_end, in_sentence)
-            if in_sentence and (sentence_cues or _HIRING.search(folded, s_start, s_end))
+            if in_sentence
+            and (sentence_cues or (hiring and _HIRING.search(folded, s_start, s_end)))
             else []
         )
         counsel += [c for c in in_sentence if c.key in hired and c not in counsel]
@@ -305,7 +310,8 @@ def _sentence(
 ) -> None:
     """Add what one sentence with deal words says to the deal it reports, if it reports one."""
     # A deal word whose own clause names two companies speaks of their deal; prefer it.
-    clauses = {cue: _clause(text, s_start, s_end, cue) for cue in cues}
+    two = len({c.key for c in named}) >= 2
+    clauses = _clauses(text, s_start, s_end, cues) if two else {}
     with_parties = [
         cue
         for cue, (a, b) in clauses.items()
@@ -313,15 +319,14 @@ def _sentence(
     ]
     cue, kind = deciding_cue(text, with_parties or cues)
     resulting = _resulting(text, cue, named) if kind == "joint_venture" else None
-    c_start, c_end = clauses[cue]
+    c_start, c_end = clauses.get(cue, (s_start, s_end))
     in_clause = [c for c in named if c_start <= c.start < c_end]
     if len({c.key for c in in_clause if c is not resulting}) < 2:
         in_clause, c_start, c_end = named, s_start, s_end  # the deal's parties span its clauses
     parties_refs = [c for c in _parties(in_clause, cue, text) if c is not resulting]
     party_keys = list(dict.fromkeys(c.key for c in parties_refs))
-    back = _BACK.find(text, folded, s_start, s_end)
     used_back = False
-    if len(party_keys) < 2 and back:
+    if len(party_keys) < 2 and _BACK.find(text, folded, s_start, s_end):
         # "The two companies are extending their alliance": the pair of the deal being told, if
         # it holds the company named; else the companies last named.
         told = next((d for d in reversed(deals) if set(party_keys) <= set(d.parties)), None)
