@@ -107,7 +107,7 @@ class Matcher:
 
     def _index(self, companies) -> None:
         automaton, texts, owner, flags = self.automaton, self.texts, self.owner, self.flags
-        suffixed = self.suffixed
+        suffixed, more = self.suffixed, self.more
         for index, company in enumerate(companies):
             self.slugs.append(company.slug)
             names = [(company.name, False, 0)]
@@ -116,10 +116,12 @@ class Matcher:
                 names.append((company.legal_name, False, 2))
             sensitive = {n for n, s, _ in names if s}
             seen = set()
-            keys: dict[str, int] = {}
+            # The company's keys: folded name -> [its names' numbers, whether one has a suffixed
+            # form]. The automaton is asked about each key once, when the company is done.
+            keys: dict[str, list] = {}
             for text, exact_case, source in names:
-                tidy = " ".join(text.split())
-                text = text if tidy == text else tidy  # keep the registry's string, not a copy
+                if not text.isprintable() or "  " in text or text.strip() is not text:
+                    text = " ".join(text.split())  # else keep the registry's string, not a copy
                 key = text.lower()
                 if len(key) != len(text):
                     key = fold(text)
@@ -136,38 +138,44 @@ class Matcher:
                 owner.append(index)
                 flags.append(common | source << 1)
                 suffixed.append(-1)
-                base = self._base(key, keys)
-                if base is not None and suffixed[base[1]] == -1:
+                base = self._base(key, keys) if keys and " " in key else None
+                if base is not None and suffixed[keys[base][0][0]] == -1:
                     # "Acme Energy Holdings" beside "Acme Energy": found as the shorter name and
                     # its suffix, so the automaton need not spell every legal name out again.
                     # The key's value is the first name's number, doubled, plus one when some
                     # name of the key has such a suffixed form.
-                    suffixed[base[1]] = number
-                    value = automaton.get(base[0])
-                    if not value & 1:
-                        automaton.add_word(base[0], value | 1)
+                    suffixed[keys[base][0][0]] = number
+                    keys[base][1] = 1
                     continue
-                keys.setdefault(key, number)
+                if key in keys:
+                    keys[key][0].append(number)
+                else:
+                    keys[key] = [[number], 0]
+            for key, (numbers, suffix) in keys.items():
                 first = automaton.get(key, -1)
                 if first == -1:
-                    automaton.add_word(key, number << 1)
-                else:
-                    self.more.setdefault(first >> 1, []).append(number)
+                    automaton.add_word(key, numbers[0] << 1 | suffix)
+                    if len(numbers) > 1:
+                        more.setdefault(numbers[0], []).extend(numbers[1:])
+                    continue
+                more.setdefault(first >> 1, []).extend(numbers)
+                if suffix and not first & 1:
+                    automaton.add_word(key, first | 1)
         self.size = len(texts)
         if texts:
             automaton.make_automaton()
 
     @staticmethod
-    def _base(key: str, keys: dict[str, int]) -> tuple[str, int] | None:
+    def _base(key: str, keys: dict[str, list]) -> str | None:
         """The company's own shorter name that ``key`` is, followed by a legal suffix."""
-        for base, number in keys.items():
+        for base in keys:
             cut = len(base)
             if (
                 key.startswith(base)
                 and key[cut : cut + 1] == " "
                 and key[cut + 1 :] in _SUFFIX_KEYS
             ):
-                return base, number
+                return base
         return None
 
     def spellings(self):
