@@ -55,6 +55,11 @@ BODY_CHANGED = "body_changed"
 #: return to draft). Runs inside the move's transaction, after the story is saved.
 STATUS_CHANGED = "status_changed"
 
+#: ``fn(article, new_body) -> list[str]``: what publishing a working copy with ``new_body`` would
+#: do to what hangs on the live text (annotations that would need review), said before it
+#: happens; shown beside the changes. Reads only.
+CHANGE_PREVIEW = "change_preview"
+
 # -- The story admin ------------------------------------------------------------------------------
 
 #: ``fn(article, since, until) -> list[str]``: lines describing what changed between two
@@ -80,6 +85,7 @@ HOOKS = frozenset(
         BODY_CHANGED,
         STATUS_CHANGED,
         REVISION_NOTES,
+        CHANGE_PREVIEW,
         ADMIN_URLS,
         ADMIN_LINKS,
     }
