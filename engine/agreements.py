@@ -19,10 +19,10 @@ from .clauses import (
     roles,
     statuses,
 )
-from .dealwords import BACK_REFERENCES, CLAUSE_BREAKS, REGIONS, SECTORS, STATUS_CUES
+from .dealwords import BACK_REFERENCES, REGIONS, SECTORS, STATUS_CUES
 from .lexicon import Lexicon
 from .model import RegistryAgreement
-from .speakers import SCARE_QUOTE_WORDS
+from .passages import clauses_of, datelines, deal_clauses, spoken
 from .terms import advisers, find_terms
 
 __all__ = ["CompanyRef", "Deal", "existing_agreement", "find_deals"]
@@ -31,7 +31,6 @@ _STATUS_ORDER = [status for status, _ in STATUS_CUES]
 _SECTORS = Lexicon(list(SECTORS.items()))
 _REGIONS = Lexicon(list(REGIONS.items()), flags=0)
 _BACK = Lexicon([("back", BACK_REFERENCES)])
-_CLAUSE = re.compile(CLAUSE_BREAKS, re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DEFINITE = re.compile(
     r"\b(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE
@@ -47,13 +46,7 @@ _AGE = re.compile(
 _FOUNDED = re.compile(r"\b(?:founded|set up|established|formed|created|launched)\b", re.IGNORECASE)
 _OBJECT = re.compile(r"^\s*(?:of|in|into)?\s*(?:a|an|its|their|the|some)\s+[a-z]")
 _SYNONYMS = ({"partnership", "alliance"},)
-# "TOKYO (Reuters) - ", "(RTTNews) - ", "StockMarketWire.com - ": the agency that carries the
-# story, named before it begins; never a party.
 _HIRING = re.compile(r"enlist|hired|retain|mandate")
-_DATELINE = re.compile(
-    r"^(?:\s*date \S+\s+)?[^\n]{0,60}?(?:\([^()\n]{1,40}\)|\b\w+\.com)\s*(?:--|[-–—])\s",
-    re.MULTILINE,
-)
 
 
 @dataclass
@@ -91,39 +84,6 @@ class Deal:
     def clearest(self) -> Mention:
         """The mention that says the most on its own: a kind word with both parties named."""
         return min(self.mentions, key=lambda m: (not m.named, m.loose, m.start))
-
-
-def _outside_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Parts of text[start:end] outside quotation marks: speech reports views, not deals."""
-    sentence = text[start:end]
-    if "“" not in sentence and "”" not in sentence and '"' not in sentence:
-        return [(start, end)]
-    parts, position, inside, opened = [], start, False, start
-    for i in range(start, end):
-        if text[i] in '“”"':
-            opening = text[i] == "“" or (text[i] == '"' and not inside)
-            if opening and not inside:
-                parts.append((position, i))
-                inside, opened = True, i
-            elif inside:
-                inside = False
-                if len(text[opened + 1 : i].split()) <= SCARE_QUOTE_WORDS:
-                    parts[-1] = (parts[-1][0], opened)  # scare quotes: the words are the writer's
-                    position = parts.pop()[0]
-                else:
-                    position = i + 1
-    if not inside:
-        parts.append((position, end))
-    return [(a, b) for a, b in parts if b > a]
-
-
-def _masked(text: str, start: int, end: int, companies: list[CompanyRef]) -> str:
-    """The sentence with company names blanked, so 'China Telecom' is not the region China."""
-    chars = list(text[start:end])
-    for ref in companies:
-        for i in range(max(ref.start, start), min(ref.end, end)):
-            chars[i - start] = " "
-    return "".join(chars)
 
 
 def _names_no_company(text: str, cue: Cue, companies: list[CompanyRef]) -> bool:
@@ -187,40 +147,6 @@ def _resulting(text: str, cue: Cue, refs: list[CompanyRef]) -> CompanyRef | None
     return None
 
 
-def _clauses(text: str, s_start: int, s_end: int, cues: list[Cue]) -> dict[Cue, tuple[int, int]]:
-    """The clause of the sentence that holds each deal word."""
-    breaks = [b.span() for b in _CLAUSE.finditer(text, s_start, s_end)]
-    found = {}
-    for cue in cues:
-        start, end = s_start, s_end
-        for b_start, b_end in breaks:
-            if b_end <= cue.start:
-                start = b_end
-            elif b_start >= cue.end:
-                end = b_start
-                break
-        found[cue] = (start, end)
-    return found
-
-
-def _deal_clauses(
-    text: str, s_start: int, s_end: int, cues: list[Cue], named: list[CompanyRef]
-) -> list[tuple[int, int, list[Cue]]]:
-    """The parts of a sentence that each report a deal: the sentence, unless two of its clauses
-    each name two companies beside a deal word ("A agreed to buy B, eclipsing C's purchase of D")."""
-    if not cues:
-        return []
-    if sum(not c.loose for c in cues) < 2:
-        return [(s_start, s_end, cues)]
-    own: dict[tuple[int, int], list[Cue]] = {}
-    for cue, (a, b) in _clauses(text, s_start, s_end, cues).items():
-        if not cue.loose and len({c.key for c in named if a <= c.start < b}) >= 2:
-            own.setdefault((a, b), []).append(cue)
-    if len(own) < 2:
-        return [(s_start, s_end, cues)]
-    return [(a, b, [c for c in cues if a <= c.start < b]) for a, b in sorted(own)]
-
-
 def _describe(
     deal: Deal, text: str, folded: str, s_start: int, s_end: int, refs: list[CompanyRef]
 ) -> None:
@@ -245,9 +171,9 @@ def find_deals(
     recent: list[str] = []  # companies in order of last mention, for "the pair"
     hired: set[str] = set()
     hiring = _HIRING.search(folded) is not None
-    datelines = [m.span() for m in _DATELINE.finditer(text, 0, 400)]  # the story's first lines
-    if datelines:
-        companies = [c for c in companies if not any(a <= c.start < b for a, b in datelines)]
+    lines = datelines(text)
+    if lines:
+        companies = [c for c in companies if not any(a <= c.start < b for a, b in lines)]
     cues = find_cues(text, folded)
     c_index = r_index = 0
     for s_start, s_end in sentences:
@@ -264,11 +190,11 @@ def find_deals(
             c_index += 1
         sentence_cues = cues[first_cue:c_index]
         if sentence_cues:
-            spoken = _outside_quotes(text, s_start, s_end)
+            outside = spoken(text, s_start, s_end)
             sentence_cues = [
                 c
                 for c in sentence_cues
-                if any(a <= c.start < b for a, b in spoken)
+                if any(a <= c.start < b for a, b in outside)
                 and not _names_no_company(text, c, in_sentence)
                 # "Venture Global LNG", "Alliance Boots": a word of a company's name
                 and not any(r.start <= c.start < r.end for r in in_sentence)
@@ -286,9 +212,7 @@ def find_deals(
         if sentence_cues and in_sentence:
             aside = bystanders(text, folded, in_sentence)
             named = [c for c in in_sentence if c not in aside and c not in counsel]
-        for c_start, c_end, clause_cues in _deal_clauses(
-            text, s_start, s_end, sentence_cues, named
-        ):
+        for c_start, c_end, clause_cues in deal_clauses(text, s_start, s_end, sentence_cues, named):
             _sentence(text, folded, c_start, c_end, clause_cues, named, counsel, deals, recent)
         for c in named:
             if c.key in recent:
@@ -311,7 +235,7 @@ def _sentence(
     """Add what one sentence with deal words says to the deal it reports, if it reports one."""
     # A deal word whose own clause names two companies speaks of their deal; prefer it.
     two = len({c.key for c in named}) >= 2
-    clauses = _clauses(text, s_start, s_end, cues) if two else {}
+    clauses = clauses_of(text, s_start, s_end, cues) if two else {}
     with_parties = [
         cue
         for cue, (a, b) in clauses.items()
