@@ -22,7 +22,7 @@ from .clauses import (
 from .dealwords import BACK_REFERENCES, REGIONS, SECTORS, STATUS_CUES
 from .lexicon import Lexicon
 from .model import RegistryAgreement
-from .passages import clauses_of, datelines, deal_clauses, spoken
+from .passages import clauses_of, datelines, deal_clauses, unquoted
 from .terms import advisers, find_terms
 
 __all__ = ["CompanyRef", "Deal", "existing_agreement", "find_deals"]
@@ -190,7 +190,7 @@ def find_deals(
             c_index += 1
         sentence_cues = cues[first_cue:c_index]
         if sentence_cues:
-            outside = spoken(text, s_start, s_end)
+            outside = unquoted(text, s_start, s_end)
             sentence_cues = [
                 c
                 for c in sentence_cues

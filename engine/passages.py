@@ -21,7 +21,7 @@ def datelines(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DATELINE.finditer(text, 0, 400)]
 
 
-def spoken(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def unquoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Parts of text[start:end] outside quotation marks: speech reports views, not deals."""
     sentence = text[start:end]
     if "“" not in sentence and "”" not in sentence and '"' not in sentence:
