@@ -36,8 +36,7 @@ def unquoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
             elif inside:
                 inside = False
                 if len(text[opened + 1 : i].split()) <= SCARE_QUOTE_WORDS:
-                    parts[-1] = (parts[-1][0], opened)  # scare quotes: the words are the writer's
-                    position = parts.pop()[0]
+                    position = parts.pop()[0]  # scare quotes: the words are the writer's
                 else:
                     position = i + 1
     if not inside:
