@@ -190,20 +190,24 @@ class Matcher:
         self.size = len(texts)
         if not heads:
             return
-        patterns = []
+        patterns: list[str] = []
+        add, mark = patterns.append, self.values.append
         for key, value in heads.items():
+            number = value >> 1
+            if key.isalnum():  # one plain word: the automaton's match is the name
+                mark(number << 4 | 4 | value & 1)
+                add(" " + key + " ")
+                continue
             # A name of several words, or with a character a space stands for ("AT&T"), is
             # checked against the text: the automaton reads "AT-T" and "AT T" alike.
-            plain = key.isalnum()
-            marked = not plain and not key.replace(" ", "").isalnum() and _NOT_WORD.search(key)
-            check = not plain
+            spaced = key if key.replace(" ", "").isalnum() else _NOT_WORD.sub(" ", key)
             closed = _is_word(key[-1])  # its pattern ends with a space standing for the boundary
-            folds = len(key) != len(self.texts[value >> 1].lower())  # "İ": lower() lengthens
-            self.values.append(value >> 1 << 4 | folds << 3 | closed << 2 | check << 1 | value & 1)
-            spaced = _NOT_WORD.sub(" ", key) if marked else key
+            text = self.texts[number]
+            folds = not text.isascii() and len(text.lower()) != len(text)  # "İ" lengthens
+            mark(number << 4 | folds << 3 | closed << 2 | 2 | value & 1)
             if _is_word(key[0]):
                 spaced = " " + spaced
-            patterns.append(spaced + " " if closed else spaced)
+            add(spaced + " " if closed else spaced)
         heads.clear()
         self.automaton = ahocorasick_rs.AhoCorasick(
             patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA
