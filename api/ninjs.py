@@ -187,7 +187,7 @@ def _associations(story: dict) -> list[dict]:
 def to_ninjs(story: dict, links: Links) -> dict:
     """``story`` is the API's article detail (every field), as serialized."""
     item = {
-        "uri": story["url"],
+        "uri": f"urn:uuid:{story['uid']}",
         "type": "text",
         "representationType": "full",
         "profile": "newsroom-article",
@@ -208,7 +208,10 @@ def to_ninjs(story: dict, links: Links) -> dict:
             }
         ],
         "by": " and ".join(b["name"] for b in story["byline"]),
-        "altIds": [{"role": "api", "value": story["api_url"]}],
+        "altIds": [
+            {"role": "api", "value": story["api_url"]},
+            {"role": "page", "value": story["url"]},
+        ],
         "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA},
     }
     if story["dek"]:

@@ -10,15 +10,18 @@ from datetime import timedelta
 
 from django.db.models import Exists, F, OuterRef, Q
 
-from articles.models import Article, ArticleQuerySet, Byline, Reporter, Section
+from articles.models import Article, ArticleQuerySet, Byline, FormerSlug, Reporter, Section
 from deals.models import Agreement
 from deals.wording import claim_text
 from registry.models import Company, Ticker
 from structuring import selectors as structure
 from structuring.models import Annotation
 
+from .models import Tombstone
+
 ARTICLE_COLUMNS = (
     "id",
+    "uid",
     "slug",
     "headline",
     "dek",
@@ -52,13 +55,12 @@ MENTION_COLUMNS = (
 )
 CHANGE_COLUMNS = (
     "id",
+    "uid",
     "slug",
     "headline",
-    "status",
     "publish_at",
     "changed_at",
     "updated_at",
-    "first_published_at",
     "version",
 )
 RELATED_LIMIT = 5
@@ -335,32 +337,55 @@ def sections():
     return list(Section.objects.order_by("position", "name").values("slug", "name", "description"))
 
 
-def changed_stories(now, settle_seconds: float):
-    """Stories whose public state changed: live ones and those that were public once, listed a
-    little after the change so that a partner never sees a change before it is visible."""
+def changes(now, settle_seconds: float, *, after=None, since=None, limit: int) -> list[dict]:
+    """The change feed's next ``limit`` entries, oldest first, each a story as it is now.
+
+    A live story is listed at ``changed_at`` (its last change, or its embargo's end); a story that
+    left the public is listed once, at its tombstone, whatever happens to it afterwards; a story
+    that was never public is never listed. Entries appear ``settle_seconds`` after the change, so
+    that a transaction still committing cannot fall behind a partner's cursor. ``after`` is the
+    ``(changed_at, id)`` of the last entry a partner read; two index-ordered queries, merged.
+    """
+    cutoff = now - timedelta(seconds=settle_seconds)
     live = ArticleQuerySet.live_condition(now)
-    was_public = Q(first_published_at__isnull=False, first_published_at__lt=F("changed_at"))
-    return Article.objects.filter(changed_at__lte=now - timedelta(seconds=settle_seconds)).filter(
-        live | was_public
+    stories = Article.objects.filter(live, changed_at__lte=cutoff)
+    gone = Tombstone.objects.filter(removed_at__lte=cutoff).exclude(
+        article__status=Article.Status.PUBLISHED, article__publish_at__lte=now
     )
+    if since is not None:
+        stories = stories.filter(changed_at__gt=since)
+        gone = gone.filter(removed_at__gt=since)
+    if after is not None:
+        at, pk = after
+        stories = stories.filter(Q(changed_at__gt=at) | Q(changed_at=at, id__gt=pk))
+        gone = gone.filter(Q(removed_at__gt=at) | Q(removed_at=at, article_id__gt=pk))
+    entries = [
+        {**row, "action": "updated" if row["updated_at"] > row["publish_at"] else "published"}
+        for row in stories.order_by("changed_at", "id").values(*CHANGE_COLUMNS)[:limit]
+    ]
+    entries += [
+        {"id": row["article_id"], "uid": row["article__uid"], "slug": row["article__slug"]}
+        | {"changed_at": row["removed_at"], "action": "withdrawn"}
+        for row in gone.order_by("removed_at", "article_id").values(
+            "article_id", "article__uid", "article__slug", "removed_at"
+        )[:limit]
+    ]
+    entries = sorted(entries, key=lambda e: (e["changed_at"], e["id"]))[:limit]
+    former = _group(
+        FormerSlug.objects.filter(article_id__in=[e["id"] for e in entries])
+        .order_by("-retired_at", "slug")
+        .values("article_id", "slug")
+    )
+    for entry in entries:
+        entry["former_slugs"] = [f["slug"] for f in former.get(entry["id"], [])]
+    return entries
 
 
-def change(row: dict, now) -> dict:
-    """A changed story as the feed lists it: published, updated, or withdrawn (a tombstone)."""
-    is_live = Article.live_at(row["status"], row["publish_at"], now)
-    if not is_live:
-        return {
-            "slug": row["slug"],
-            "changed_at": row["changed_at"],
-            "action": "withdrawn",
-            "article": None,
-        }
-    first = row["updated_at"] <= row["publish_at"]
+def change(entry: dict) -> dict:
+    """An entry of the feed as the serializer shapes it: a tombstone carries no article."""
     return {
-        "slug": row["slug"],
-        "changed_at": row["changed_at"],
-        "action": "published" if first else "updated",
-        "article": row,
+        **{k: entry[k] for k in ("action", "uid", "slug", "former_slugs", "changed_at")},
+        "article": None if entry["action"] == "withdrawn" else entry,
     }
 
 

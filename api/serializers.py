@@ -170,6 +170,12 @@ class PartyEntry(s.Serializer):
     company = CompanyRef()
 
 
+UID_HELP = (
+    "The story's permanent identifier: it never changes, whatever the slug. Key copies by it; "
+    "as a URI it is `urn:uuid:<uid>`, the ninjs `uri`."
+)
+
+
 class StoryLink(s.Serializer):
     slug = s.SlugField()
     headline = s.CharField()
@@ -242,6 +248,7 @@ class Related(StoryRef):
 class ArticleItem(Sparse):
     """A live story with its structure. With ``fields=``, only the fields named are present."""
 
+    uid = s.UUIDField(help_text=UID_HELP)
     slug = s.SlugField()
     headline = s.CharField()
     dek = s.CharField(allow_blank=True)
@@ -387,12 +394,24 @@ class Ranking(s.Serializer):
 
 
 class ChangedStory(StoryRef):
+    uid = s.UUIDField(help_text=UID_HELP)
     version = s.IntegerField(min_value=1)
 
 
 class Change(s.Serializer):
-    action = s.ChoiceField(choices=["published", "updated", "withdrawn"])
-    slug = s.SlugField()
+    action = s.ChoiceField(
+        choices=["published", "updated", "withdrawn"],
+        help_text="`withdrawn` is a tombstone: drop the story with this `uid`.",
+    )
+    uid = s.UUIDField(help_text=UID_HELP)
+    slug = s.SlugField(help_text="The story's slug now (for a tombstone, its last slug).")
+    former_slugs = s.ListField(
+        child=s.SlugField(),
+        help_text=(
+            "Every earlier slug of the story, newest first: a copy kept by slug under one of "
+            "these is this story too."
+        ),
+    )
     changed_at = s.DateTimeField()
     article = ChangedStory(allow_null=True, help_text="Null for a withdrawal (a tombstone).")
 
