@@ -347,11 +347,9 @@ def changes(now, settle_seconds: float, *, after=None, since=None, limit: int) -
     ``(changed_at, id)`` of the last entry a partner read; two index-ordered queries, merged.
     """
     cutoff = now - timedelta(seconds=settle_seconds)
-    live = ArticleQuerySet.live_condition(now)
-    stories = Article.objects.filter(live, changed_at__lte=cutoff)
-    gone = Tombstone.objects.filter(removed_at__lte=cutoff).exclude(
-        article__status=Article.Status.PUBLISHED, article__publish_at__lte=now
-    )
+    stories, gone = _feed_sources(now)
+    stories = stories.filter(changed_at__lte=cutoff)
+    gone = gone.filter(removed_at__lte=cutoff)
     if since is not None:
         stories = stories.filter(changed_at__gt=since)
         gone = gone.filter(removed_at__gt=since)
@@ -359,6 +357,27 @@ def changes(now, settle_seconds: float, *, after=None, since=None, limit: int) -
         at, pk = after
         stories = stories.filter(Q(changed_at__gt=at) | Q(changed_at=at, id__gt=pk))
         gone = gone.filter(Q(removed_at__gt=at) | Q(removed_at=at, article_id__gt=pk))
+    return _entries(stories, gone, limit)
+
+
+def story_change(article_id: int, now) -> dict | None:
+    """The story as the change feed lists it now (live, or a tombstone), or None if it was never
+    public: what a webhook about it carries."""
+    stories, gone = _feed_sources(now)
+    found = _entries(stories.filter(pk=article_id), gone.filter(article_id=article_id), 1)
+    return found[0] if found else None
+
+
+def _feed_sources(now):
+    """Live stories, and the tombstones of stories not live now."""
+    live = ArticleQuerySet.live_condition(now)
+    gone = Tombstone.objects.exclude(
+        article__status=Article.Status.PUBLISHED, article__publish_at__lte=now
+    )
+    return Article.objects.filter(live), gone
+
+
+def _entries(stories, gone, limit: int) -> list[dict]:
     entries = [
         {**row, "action": "updated" if row["updated_at"] > row["publish_at"] else "published"}
         for row in stories.order_by("changed_at", "id").values(*CHANGE_COLUMNS)[:limit]

@@ -31,7 +31,7 @@ from .filters import AgreementFilter, ArticleFilter, CompanyFilter
 from .links import Links
 from .ninjs import to_ninjs
 from .openapi import AS_OF, document, field_names_pattern
-from .pagination import Keyset, page_size, paginate
+from .pagination import CHANGES, Keyset, page_size, paginate
 from .rendering import NinjsRenderer, SafeJSONRenderer
 from .stories import shown
 from .throttling import TierThrottle
@@ -43,7 +43,6 @@ ARTICLE_ORDERS = {
     "updated_at": Keyset("updated_at", ("changed_at", "id")),
 }
 BY_SLUG = Keyset("slug", ("slug",))
-CHANGES = Keyset("changes", ("changed_at", "id"))
 
 
 def not_found(what: str) -> NotFound:

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "deals",
     "structuring",
     "api",
+    "delivery",
     "demo",
     "benchmarks",
 ]
@@ -291,6 +292,15 @@ LOGGING = {
     # django-axes reports every successful login at INFO; lockouts are warnings.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Partner webhooks ------------------------------------------------------------------------
+# The site's address as partners reach it, for the links webhooks carry (no request to ask).
+NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
+# Attempts before a delivery is dead-lettered, and the first retry's wait (doubled each time):
+# 8 attempts from 30 s span about an hour.
+NEWSROOM_WEBHOOK_ATTEMPTS = int(os.environ.get("NEWSROOM_WEBHOOK_ATTEMPTS", "8"))
+NEWSROOM_WEBHOOK_BACKOFF_SECONDS = float(os.environ.get("NEWSROOM_WEBHOOK_BACKOFF_SECONDS", "30"))
+NEWSROOM_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("NEWSROOM_WEBHOOK_TIMEOUT_SECONDS", "10"))
 
 # --- Partner API ------------------------------------------------------------------------------
 REST_FRAMEWORK = {

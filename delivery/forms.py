@@ -1,0 +1,47 @@
+"""The subscription form: filters as an editor thinks of them, stored as lists."""
+
+from django import forms
+
+from articles.models import Section
+from deals.models import AgreementKind
+
+from .models import Subscription, validate_company_references
+
+
+class SubscriptionForm(forms.ModelForm):
+    companies = forms.CharField(
+        required=False,
+        widget=forms.TextInput(attrs={"size": 80}),
+        help_text=(
+            "Comma-separated: company slugs, or lei:…, ticker:EXCHANGE:SYMBOL, wikidata:Q…. "
+            "Empty: stories about any company."
+        ),
+    )
+    kinds = forms.MultipleChoiceField(
+        label="Agreement kinds",
+        choices=AgreementKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only stories reporting a deal of a ticked kind. None ticked: any story.",
+    )
+    sections = forms.MultipleChoiceField(
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only stories filed in a ticked section. None ticked: every section.",
+    )
+
+    class Meta:
+        model = Subscription
+        fields = ("partner", "url", "companies", "kinds", "sections", "is_active")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sections"].choices = list(Section.objects.values_list("slug", "name"))
+        if self.instance.pk:
+            self.initial["companies"] = ", ".join(self.instance.companies)
+
+    def clean_companies(self) -> list[str]:
+        refs = [r.strip() for r in self.cleaned_data["companies"].split(",") if r.strip()]
+        validate_company_references(refs)
+        return refs
