@@ -377,9 +377,15 @@ def _feed_sources(now):
     return Article.objects.filter(live), gone
 
 
+def went_live(row: dict):
+    """The last moment a write counts as the story going live: the publish move saves the story
+    a moment after it takes its publish time, and an embargoed story goes live later still."""
+    return row["publish_at"] + timedelta(seconds=1)
+
+
 def _entries(stories, gone, limit: int) -> list[dict]:
     entries = [
-        {**row, "action": "updated" if row["updated_at"] > row["publish_at"] else "published"}
+        {**row, "action": "updated" if row["updated_at"] > went_live(row) else "published"}
         for row in stories.order_by("changed_at", "id").values(*CHANGE_COLUMNS)[:limit]
     ]
     entries += [

@@ -46,6 +46,8 @@ def post(url: str, secret: str, message_id: str, body: bytes) -> Answer:
     except urllib.error.HTTPError as answer:
         status, error = answer.code, answer.reason or ""
     except (OSError, ValueError) as failure:  # refused, reset, timed out, TLS, bad address
+        cause = getattr(failure, "reason", None)
+        failure = cause if isinstance(cause, BaseException) else failure
         status, error = None, f"{type(failure).__name__}: {failure}"
     elapsed = round((time.perf_counter() - started) * 1000)
     return Answer(status=status, response_ms=elapsed, error=str(error)[:500])
