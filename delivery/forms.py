@@ -9,6 +9,12 @@ from .models import Subscription, validate_company_references
 
 
 class SubscriptionForm(forms.ModelForm):
+    url = forms.URLField(
+        label="Endpoint",
+        max_length=500,
+        assume_scheme="https",
+        help_text="Where the signed POSTs go: https://, or http:// to 127.0.0.1 for testing.",
+    )
     companies = forms.CharField(
         required=False,
         widget=forms.TextInput(attrs={"size": 80}),
