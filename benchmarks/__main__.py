@@ -10,7 +10,7 @@ import django
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     django.setup()
-    from . import engine, faults, http, scale
+    from . import engine, faults, http, scale, webhooks
     from .measure import Table
 
     only = set(sys.argv[1:])
@@ -21,6 +21,8 @@ def main() -> int:
         http.run(table)
     if not only or "scale" in only:
         scale.run(table)
+    if not only or "webhooks" in only:
+        webhooks.run(table)
     if "faults" in only:
         faults.run(table)
     else:
