@@ -319,6 +319,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read-only access to live stories and their structure: the companies they name, the "
         "agreements they report, who is quoted. Authenticate with `Authorization: Api-Key <key>`."
+        "\n\nEvery story has a permanent `uid` (a UUID; as a URI `urn:uuid:<uid>`, the ninjs "
+        "`uri`) that never changes with its slug: key copies by it. The change feed lists each "
+        "story by `uid` with its `former_slugs`, and a tombstone for every story a partner may "
+        "hold that is no longer live, however it left (withdrawn, sent back, embargoed again)."
+        "\n\nA request line (method, path with its query, protocol) may be at most 4,094 bytes: "
+        "the HTTP server refuses a longer one itself, with an HTML 400, before the API sees it."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
