@@ -10,7 +10,17 @@ from datetime import timedelta
 
 from django.db.models import Exists, F, OuterRef, Q
 
-from articles.models import Article, ArticleQuerySet, Byline, FormerSlug, Reporter, Section
+from articles.models import (
+    Article,
+    ArticleQuerySet,
+    Byline,
+    FormerSlug,
+    InlinePicture,
+    Picture,
+    Reporter,
+    Section,
+)
+from articles.renditions import renditions_of
 from deals.models import Agreement
 from deals.wording import claim_text
 from registry.models import Company, Ticker
@@ -32,6 +42,7 @@ ARTICLE_COLUMNS = (
     "version",
     "section__slug",
     "section__name",
+    "lead_picture_id",
 )
 MENTION_COLUMNS = (
     "article_id",
@@ -228,6 +239,7 @@ def stories(rows: list[dict], fields: set[str]) -> list[dict]:
         if "agreements" in fields
         else {}
     )
+    pictures = _pictures(rows) if "pictures" in fields else {}
     out = []
     for row in rows:
         pk = row["id"]
@@ -247,6 +259,7 @@ def stories(rows: list[dict], fields: set[str]) -> list[dict]:
                 for i in dict.fromkeys(a["agreement_id"] for a in mine if a["agreement_id"])
                 if i in deals
             ],
+            "pictures": pictures.get(pk, []),
         }
         if "related" in fields:
             story["related"] = [
@@ -375,6 +388,38 @@ def _feed_sources(now):
         article__status=Article.Status.PUBLISHED, article__publish_at__lte=now
     )
     return Article.objects.filter(live), gone
+
+
+def _pictures(rows: list[dict]) -> dict[int, list[dict]]:
+    """Each story's lead picture, then its inline ones in reading order, with their rights and
+    renditions (two queries)."""
+    ids = [row["id"] for row in rows]
+    leads = {row["lead_picture_id"]: row["id"] for row in rows if row["lead_picture_id"]}
+    found: dict[int, list[dict]] = defaultdict(list)
+    for picture in Picture.objects.filter(pk__in=leads):
+        found[leads[picture.pk]].append(_picture(picture, "lead", None))
+    for placed in (
+        InlinePicture.objects.filter(article_id__in=ids)
+        .select_related("picture")
+        .order_by("article_id", "after_paragraph", "pk")
+    ):
+        found[placed.article_id].append(_picture(placed.picture, "inline", placed.after_paragraph))
+    return found
+
+
+def _picture(picture: Picture, placement: str, after_paragraph: int | None) -> dict:
+    return {
+        "id": picture.pk,
+        "placement": placement,
+        "after_paragraph": after_paragraph,
+        "alt_text": picture.alt_text,
+        "caption": picture.caption,
+        "credit": picture.credit,
+        "rights_holder": picture.rights_holder,
+        "licence": picture.licence,
+        "focal_point": {"x": picture.focal_x, "y": picture.focal_y},
+        "renditions": renditions_of(picture),
+    }
 
 
 def went_live(row: dict):

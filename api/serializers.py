@@ -267,12 +267,55 @@ class ArticleItem(Sparse):
     agreements = Agreement(many=True)
 
 
+class SiteAddress(s.URLField):
+    """An absolute address on the site, from a path."""
+
+    def to_representation(self, value):
+        return self.context["links"].path(value)
+
+
+class Rendition(s.Serializer):
+    url = SiteAddress(source="path")
+    width = s.IntegerField(min_value=1)
+    height = s.IntegerField(min_value=1)
+    content_type = s.ChoiceField(choices=["image/webp", "image/jpeg"])
+
+
+class FocalPoint(s.Serializer):
+    x = s.FloatField(min_value=0, max_value=1, help_text="Across: 0 left, 1 right.")
+    y = s.FloatField(min_value=0, max_value=1, help_text="Down: 0 top, 1 bottom.")
+
+
+class StoryPicture(s.Serializer):
+    """A picture the story shows, with what its use requires: credit, rights and licence."""
+
+    id = s.IntegerField(min_value=1, help_text="The picture's number; the same in every story.")
+    placement = s.ChoiceField(
+        choices=["lead", "inline"], help_text="The lead picture, or one inside the story."
+    )
+    after_paragraph = s.IntegerField(
+        min_value=1, allow_null=True, help_text="Where an inline picture sits; null for the lead."
+    )
+    alt_text = s.CharField(help_text="What the picture shows, for readers who cannot see it.")
+    caption = s.CharField(allow_blank=True)
+    credit = s.CharField(help_text="Print it with the picture, e.g. Lin Hao/Newsroom.")
+    rights_holder = s.CharField()
+    licence = s.CharField(allow_blank=True, help_text="The terms it is used under.")
+    focal_point = FocalPoint()
+    renditions = Rendition(
+        many=True, help_text="16:9 crops around the focal point, 480 to 1200 px, WebP and JPEG."
+    )
+
+
 class ArticleDetail(ArticleItem):
     """A live story with its body, quotes and related stories as well."""
 
     body = s.CharField(help_text="Plain text; paragraphs separated by a blank line.")
     quotes = Quote(many=True)
     related = Related(many=True)
+    pictures = StoryPicture(
+        many=True, help_text="The lead picture first, if there is one, then those inside."
+    )
 
 
 ARTICLE_FIELDS = tuple(ArticleItem._declared_fields)
