@@ -5,6 +5,7 @@ from datetime import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -18,9 +19,9 @@ from django.views.decorators.http import require_POST
 
 from newsroom.history_admin import HistoryAdmin
 
-from . import hooks, services
+from . import hooks, services, working
 from .merging import merge
-from .models import Article, Byline, InlinePicture
+from .models import Article, Byline, InlinePicture, WorkingCopy, story_values
 from .publishing import publish_problems
 from .revisions import diff_html, revision_notes
 
@@ -42,13 +43,23 @@ class ArticleForm(forms.ModelForm):
             "source_uri",
         ]
 
+    copy_opened = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflicts: list[tuple[str, str, object, object]] = []
         self.merged: list[str] = []
-        self.saved_against: int | None = None
+        self.saved_against: tuple[int, int] | None = None
+        self.working_copy = None
         if self.instance.pk:
             self.fields["version_opened"].initial = self.instance.version
+            # A published story's form shows the changes waiting for an editor, if any: the
+            # instance stays the live story, which readers keep seeing.
+            copy = WorkingCopy.objects.filter(article=self.instance).first()
+            self.fields["copy_opened"].initial = copy.revision if copy else 0
+            if copy is not None:
+                self.working_copy = copy
+                self.initial.update(story_values(copy))
 
     def clean(self):
         cleaned = super().clean()
@@ -61,21 +72,28 @@ class ArticleForm(forms.ModelForm):
                 "This form does not say which version of the story it was opened at, so it "
                 "could overwrite someone else's changes. Reload the story and edit it again."
             )
+        opened_copy = cleaned.get("copy_opened") or 0
         current = Article.objects.get(pk=self.instance.pk)
-        self.saved_against = current.version
-        if current.version == opened:
+        copy = WorkingCopy.objects.filter(article=current).first()
+        self.saved_against = saved_state(current, copy)
+        if self.saved_against == (opened, opened_copy):
             return cleaned
-        base = current.history.filter(version=opened).order_by("history_date").last()
+        # Someone saved since: the story itself, or its working copy. Merge against what this
+        # form was opened on (the copy's revision then, or else the story's version then).
+        if opened_copy:
+            base = (
+                WorkingCopy.history.filter(article_id=current.pk, revision=opened_copy)
+                .order_by("history_date")
+                .last()
+            )
+        else:
+            base = current.history.filter(version=opened).order_by("history_date").last()
         if base is None:
             raise ValidationError(str(services.StaleEdit(current, [])))
         names = [n for n in services.EDITABLE_FIELDS if n in cleaned]
+        theirs = story_values(copy or current)
         choices = {n: self.data.get(f"resolve_{n}", "") for n in names}
-        result = merge(
-            {n: _value(base, n) for n in names},
-            {n: _value(current, n) for n in names},
-            {n: _value(cleaned, n) for n in names},
-            choices,
-        )
+        result = merge(story_values(base), theirs, {n: _key(cleaned[n]) for n in names}, choices)
         if result.conflicts:
             self.conflicts = [
                 (n, self.fields[n].label or n, mine, theirs)
@@ -87,33 +105,51 @@ class ArticleForm(forms.ModelForm):
                 "then save again."
             )
         for name in result.taken_from_them:
-            cleaned[name] = getattr(current, name)
+            cleaned[name] = self.fields[name].clean(theirs[name])
         self.merged = result.taken_from_them
         return cleaned
 
 
-def _value(source, name: str):
-    """A field's value, comparable across the form's cleaned data, the story and a revision."""
-    if isinstance(source, dict):
-        value = source.get(name)
-        if name == "section":
-            return value.pk if value is not None else None
-    elif name == "section":
-        return source.section_id
-    else:
-        value = getattr(source, name)
-    return "" if value is None else value
+def saved_state(article: Article, copy: WorkingCopy | None) -> tuple[int, int]:
+    """What a form was opened on: the story's version and its working copy's revision (0: none)."""
+    return article.version, copy.revision if copy else 0
+
+
+def _key(value):
+    """A form's cleaned value, comparable with ``story_values``: relations by their key."""
+    return value.pk if hasattr(value, "pk") else value
+
+
+class LiveStoryInline(admin.StackedInline):
+    """Bylines and pictures are not part of a working copy: on a published story they change
+    what readers see at once, so only editors may change them there."""
+
+    def _may_change(self, request, obj) -> bool:
+        return (
+            obj is None
+            or not services.edits_wait(obj)
+            or request.user.has_perm("articles.publish_article")
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_change(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_change(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_change(request, obj) and super().has_delete_permission(request, obj)
 
 
 # Stacked, with a plain select: every control gets its own label, which a tabular inline and
 # the autocomplete widget do not give (axe-core).
-class BylineInline(admin.StackedInline):
+class BylineInline(LiveStoryInline):
     model = Byline
     extra = 1
     ordering = ["position"]
 
 
-class InlinePictureInline(admin.StackedInline):
+class InlinePictureInline(LiveStoryInline):
     model = InlinePicture
     extra = 0
     verbose_name = "picture in the story"
@@ -125,7 +161,7 @@ class ArticleAdmin(HistoryAdmin):
     change_form_template = "admin/articles/article/change_form.html"
     # The form's own "View on site" shows only for live stories; Django's would show for drafts.
     view_on_site = False
-    list_display = ["headline", "section", "status", "published", "updated", "version"]
+    list_display = ["headline", "section", "state", "published", "updated", "version"]
     list_filter = ["status", "section", "language", ("publish_at", admin.DateFieldListFilter)]
     search_fields = ["headline", "slug", "dek", "bylines__reporter__name"]
     prepopulated_fields = {"slug": ["headline"]}
@@ -180,6 +216,11 @@ class ArticleAdmin(HistoryAdmin):
                 name="articles_article_revisions",
             ),
             path(
+                "<path:object_id>/changes/",
+                self.admin_site.admin_view(self.changes_view),
+                name="articles_article_changes",
+            ),
+            path(
                 "<path:object_id>/revisions/<int:history_id>/restore/",
                 self.admin_site.admin_view(self.restore_view),
                 name="articles_article_restore",
@@ -187,6 +228,15 @@ class ArticleAdmin(HistoryAdmin):
         ]
         more = [url for urls in hooks.get(hooks.ADMIN_URLS) for url in urls(self)]
         return own + more + super().get_urls()
+
+    def get_queryset(self, request):
+        waiting = WorkingCopy.objects.filter(article=OuterRef("pk"))
+        return super().get_queryset(request).annotate(changes_waiting=Exists(waiting))
+
+    @admin.display(description="Status", ordering="status")
+    def state(self, article: Article) -> str:
+        label = article.get_status_display()
+        return f"{label} · changes waiting" if article.changes_waiting else label
 
     @admin.display(description="Publishes", ordering="publish_at")
     def published(self, article: Article) -> str:
@@ -201,29 +251,65 @@ class ArticleAdmin(HistoryAdmin):
         return date_format(timezone.localtime(article.updated_at), "j M Y H:i")
 
     def has_change_permission(self, request, obj=None) -> bool:
-        # A reporter may read a published story here but not change it (services.may_edit).
+        # Anyone who edits stories may open a published one: the edit waits as its working copy.
         if obj is not None:
             return services.may_edit(obj, request.user)
         return super().has_change_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        if change:
-            # The form merged against the version it read; refuse if yet another save came in
-            # between (it is then merged again on the next try).
-            current = Article.objects.select_for_update().get(pk=obj.pk)
-            if current.version != form.saved_against:
-                raise services.StaleEdit(
-                    current, services.changes_since(current, form.saved_against)
-                )
-        super().save_model(request, obj, form, change)
-        if change and form.merged:
+        if not change:
+            return super().save_model(request, obj, form, change)
+        # The form merged against the state it read; refuse if yet another save came in
+        # between (it is then merged again on the next try).
+        current = Article.objects.select_for_update().get(pk=obj.pk)
+        copy = WorkingCopy.objects.filter(article=current).first()
+        if saved_state(current, copy) != form.saved_against:
+            raise services.StaleEdit(current, services.changes_since(current, current.version))
+        if services.edits_wait(current):
+            values = {n: form.cleaned_data[n] for n in WorkingCopy.FIELDS if n in form.cleaned_data}
+            form.working_copy = working.working_copy_save(current, by=request.user, values=values)
+            obj.refresh_from_db()  # what readers see is unchanged; the page shows it so
+            if form.working_copy is not None and "_publish_changes" in request.POST:
+                self._publish_changes(request, obj)
+                form.working_copy = WorkingCopy.objects.filter(article=obj).first()
+        else:
+            super().save_model(request, obj, form, change)
+            # Changes saved while the story was published are in this form: the copy is used up.
+            WorkingCopy.objects.filter(article=obj).delete()
+        if form.merged:
             messages.info(
                 request,
                 "Someone saved this story while you were editing it; their changes to "
                 f"{', '.join(form.merged)} were kept beside yours.",
             )
 
+    def _publish_changes(self, request, article: Article) -> bool:
+        try:
+            working.working_copy_publish(article, by=request.user)
+        except services.WorkflowError as refused:
+            messages.error(request, "The changes are saved but not published:")
+            self._fail(request, refused.reasons)
+            return False
+        except PermissionDenied as denied:
+            messages.error(request, str(denied))
+            return False
+        article.refresh_from_db()
+        messages.success(request, f"The changes to “{article.headline}” are live.")
+        return True
+
     def response_change(self, request, obj):
+        waiting = services.edits_wait(obj)
+        if waiting and WorkingCopy.objects.filter(article=obj).exists():
+            messages.info(
+                request,
+                format_html(
+                    "Your changes are saved and wait for an editor; readers still see the live "
+                    'story. <a href="{}">Compare the changes with the live story</a>.',
+                    reverse("admin:articles_article_changes", args=[obj.pk]),
+                ),
+            )
+        elif waiting and "_publish_changes" not in request.POST:
+            messages.info(request, "Nothing differs from the live story, so nothing waits.")
         problems = publish_problems(obj) if obj.status == Article.Status.PUBLISHED else []
         if problems:
             links = hooks.collect(hooks.ADMIN_LINKS, request, obj)
@@ -237,6 +323,9 @@ class ArticleAdmin(HistoryAdmin):
                     ),
                 ),
             )
+        if waiting:
+            # Django's "changed successfully" would say the live story changed: it did not.
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
         return super().response_change(request, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -254,7 +343,25 @@ class ArticleAdmin(HistoryAdmin):
             context["in_doubt"] = obj.status == Article.Status.PUBLISHED
             context["workflow_actions"] = self._actions_for(request, obj)
             context["admin_links"] = hooks.collect(hooks.ADMIN_LINKS, request, obj)
+            context["edits_wait"] = services.edits_wait(obj)
+            copy = context["adminform"].form.working_copy
+            context["working_copy"] = copy
+            context["copy_actions"] = self._copy_actions(request, copy) if copy else []
+            context["may_publish_changes"] = request.user.has_perm("articles.publish_article")
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @staticmethod
+    def _copy_actions(request: HttpRequest, copy: WorkingCopy) -> list[tuple[str, str]]:
+        """What this user may do with a published story's waiting changes."""
+        editor = request.user.has_perm("articles.publish_article")
+        actions = []
+        if editor:
+            actions.append(("publish_changes", "Publish changes"))
+        elif copy.submitted_at is None:
+            actions.append(("submit_changes", "Submit changes for review"))
+        if editor or copy.created_by_id == request.user.pk:
+            actions.append(("discard_changes", "Discard changes"))
+        return actions
 
     def _actions_for(self, request: HttpRequest, article: Article) -> list[tuple[str, str]]:
         labels = {
@@ -290,12 +397,24 @@ class ArticleAdmin(HistoryAdmin):
             "withdraw": services.article_withdraw,
             "draft": services.article_return_to_draft,
         }
+        changes = {
+            "publish_changes": (working.working_copy_publish, "The changes are live."),
+            "submit_changes": (working.working_copy_submit, "The changes wait for an editor."),
+            "discard_changes": (
+                working.working_copy_discard,
+                "The changes are discarded; the live story is as it was.",
+            ),
+        }
         try:
             if action == "publish":
                 at = self._schedule_time(request)
                 services.article_publish(article, by=request.user, at=at)
                 when = "scheduled for " + f"{at:%Y-%m-%d %H:%M %Z}" if at else "published"
                 messages.success(request, f"“{article.headline}” is {when}.")
+            elif action in changes:
+                step, done = changes[action]
+                step(article, by=request.user)
+                messages.success(request, done)
             elif action in steps:
                 steps[action](article, by=request.user)
                 messages.success(
@@ -363,6 +482,37 @@ class ArticleAdmin(HistoryAdmin):
             "can_restore": request.user.has_perm("articles.change_article"),
         }
         return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+
+    def changes_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The working copy beside the live story, field by field, and what publishing it
+        would do to the story's structure."""
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        copy = WorkingCopy.objects.filter(article=article).first()
+        fields = []
+        if copy is not None:
+            live, waiting = story_values(article), story_values(copy)
+            for name in WorkingCopy.FIELDS:
+                if live[name] == waiting[name]:
+                    continue
+                label = Article._meta.get_field(name).verbose_name
+                if name == "body":
+                    fields.append((label, None, None, diff_html(article.body, copy.body)))
+                else:
+                    fields.append((label, getattr(article, name), getattr(copy, name), None))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "article": article,
+            "copy": copy,
+            "fields": fields,
+            "preview": hooks.collect(hooks.CHANGE_PREVIEW, article, copy.body) if copy else [],
+            "problems": working.problems_of(article, copy) if copy else [],
+            "copy_actions": self._copy_actions(request, copy) if copy else [],
+            "title": f"Changes waiting to “{article.headline}”",
+        }
+        return TemplateResponse(request, "admin/articles/article/changes.html", context)
 
     def restore_view(self, request: HttpRequest, object_id: str, history_id: int) -> HttpResponse:
         article = get_object_or_404(Article, pk=object_id)

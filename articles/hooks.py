@@ -61,6 +61,11 @@ STATUS_CHANGED = "status_changed"
 #: Runs inside the changing transaction, so what is written here commits or rolls back with it.
 FEED_CHANGED = "feed_changed"
 
+#: ``fn(article, new_body) -> list[str]``: what publishing a working copy with ``new_body`` would
+#: do to what hangs on the live text (annotations that would need review), said before it
+#: happens; shown beside the changes. Reads only.
+CHANGE_PREVIEW = "change_preview"
+
 # -- The story admin ------------------------------------------------------------------------------
 
 #: ``fn(article, since, until) -> list[str]``: lines describing what changed between two
@@ -87,6 +92,7 @@ HOOKS = frozenset(
         STATUS_CHANGED,
         FEED_CHANGED,
         REVISION_NOTES,
+        CHANGE_PREVIEW,
         ADMIN_URLS,
         ADMIN_LINKS,
     }

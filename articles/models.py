@@ -158,38 +158,12 @@ class ArticleStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class Article(models.Model):
-    Status = ArticleStatus
+class StoryText(models.Model):
+    """The words of a story that an editor writes: the live story's, and a working copy's."""
 
     headline = models.CharField(max_length=300)
-    slug = models.SlugField(
-        max_length=200,
-        unique=True,
-        help_text="The story's address. Renaming it keeps the old address working (a redirect).",
-    )
-    uid = models.UUIDField(
-        "permanent identifier",
-        default=uuid.uuid4,
-        unique=True,
-        editable=False,
-        help_text="Never changes, whatever the slug: feed readers and partners know it by this.",
-    )
     dek = models.CharField(
         max_length=500, blank=True, help_text="The standfirst shown under the headline."
-    )
-    section = models.ForeignKey(
-        Section, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
-    )
-    reporters = models.ManyToManyField(
-        Reporter, through="Byline", related_name="articles", blank=True
-    )
-    lead_picture = models.ForeignKey(
-        Picture,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="lead_of",
-        help_text="Shown above the story and in shares and feeds.",
     )
     dateline = models.CharField(
         max_length=100, blank=True, help_text="Where the story was filed from, e.g. SHANGHAI."
@@ -207,6 +181,51 @@ class Article(models.Model):
                 "(this one has %(show_value)s).",
             )
         ],
+    )
+    source_uri = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Identifier of the imported original (a ninjs uri or a file), if imported.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def normalise(self) -> None:
+        """Tidy the words as every save does: no control characters, paragraphs kept."""
+        self.headline = normalise_text(self.headline)
+        self.dek = normalise_text(self.dek)
+        self.body = normalise_body(self.body)
+
+
+class Article(StoryText):
+    Status = ArticleStatus
+
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The story's address. Renaming it keeps the old address working (a redirect).",
+    )
+    uid = models.UUIDField(
+        "permanent identifier",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="Never changes, whatever the slug: feed readers and partners know it by this.",
+    )
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    reporters = models.ManyToManyField(
+        Reporter, through="Byline", related_name="articles", blank=True
+    )
+    lead_picture = models.ForeignKey(
+        Picture,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lead_of",
+        help_text="Shown above the story and in shares and feeds.",
     )
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -229,11 +248,6 @@ class Article(models.Model):
     )
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Raised on every save; a stale save is refused."
-    )
-    source_uri = models.CharField(
-        max_length=500,
-        blank=True,
-        help_text="Identifier of the imported original (a ninjs uri or a file), if imported.",
     )
 
     objects = ArticleQuerySet.as_manager()
@@ -293,17 +307,14 @@ class Article(models.Model):
         return [b.reporter for b in self.bylines.all()]
 
     def clean(self) -> None:
-        self.headline = normalise_text(self.headline)
-        self.body = normalise_body(self.body)
+        self.normalise()
         if not self.body:
             raise ValidationError({"body": "A story needs a body."})
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
 
     def save(self, *args, **kwargs) -> None:
-        self.headline = normalise_text(self.headline)
-        self.dek = normalise_text(self.dek)
-        self.body = normalise_body(self.body)
+        self.normalise()
         self.updated_at = timezone.now()
         if self.status == self.Status.PUBLISHED:
             if self.publish_at is None:
@@ -345,6 +356,83 @@ class Article(models.Model):
                 self.status, self.publish_at, self.updated_at
             )
             hooks.run(hooks.FEED_CHANGED, self.pk, left_public=left_public)
+
+
+class WorkingCopy(StoryText):
+    """Changes to a published story that readers do not see yet (Wagtail's draft revision).
+
+    A published story keeps serving its own row, the live revision; anyone's edit of it lands
+    here instead, and only an editor's "Publish changes" copies it onto the story, through the
+    publish checks. One working copy per story; its history keeps each save for merging.
+    """
+
+    #: The fields a working copy carries; the rest of the story (status, dates) stays live.
+    FIELDS = (
+        "headline",
+        "slug",
+        "dek",
+        "section",
+        "lead_picture",
+        "dateline",
+        "language",
+        "body",
+        "source_uri",
+    )
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="working_copy")
+    slug = models.SlugField(
+        max_length=200, help_text="The address the story will have once the changes are live."
+    )
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lead_picture = models.ForeignKey(
+        Picture, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    based_on_version = models.PositiveIntegerField(
+        help_text="The version of the live story these changes started from."
+    )
+    revision = models.PositiveIntegerField(
+        default=1, help_text="Raised on every save of the changes; a stale save is merged."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    submitted_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the changes were handed to the editors."
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "working copy"
+        verbose_name_plural = "working copies"
+
+    def __str__(self) -> str:
+        return f"Changes waiting to “{self.article}”"
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalise()
+        self.updated_at = timezone.now()
+        super().save(*args, **kwargs)
+
+
+def attribute_of(name: str) -> str:
+    """The attribute holding a field's value: the key, not the object, for relations."""
+    return f"{name}_id" if name in ("section", "lead_picture") else name
+
+
+def story_values(story) -> dict:
+    """A story's (or a revision's, or a working copy's) editable fields by name, comparable."""
+    return {name: getattr(story, attribute_of(name)) for name in WorkingCopy.FIELDS}
 
 
 class InlinePicture(models.Model):

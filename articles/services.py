@@ -9,8 +9,9 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from . import hooks
-from .models import Article
+from . import hooks, working
+from .errors import StaleEdit, WorkflowError
+from .models import Article, WorkingCopy, attribute_of, story_values
 from .publishing import publish_problems
 
 Status = Article.Status
@@ -26,29 +27,7 @@ TRANSITIONS: dict[tuple[str, str], str] = {
 }
 
 
-class WorkflowError(Exception):
-    """A workflow step that was refused, with every reason."""
-
-    def __init__(self, reasons: list[str]):
-        super().__init__("; ".join(reasons))
-        self.reasons = reasons
-
-
-class StaleEdit(Exception):
-    """Someone saved the story after the editor opened it."""
-
-    def __init__(self, article: Article, changes: list[str]):
-        super().__init__(
-            "This story was saved by someone else since you opened it"
-            + (f" (changed: {', '.join(changes)})" if changes else "")
-            + ". Reload it to see their version; nothing of yours was saved."
-        )
-        self.article = article
-        self.changes = changes
-
-
-def _lock(article: Article) -> Article:
-    return Article.objects.select_for_update().get(pk=article.pk)
+_lock = working.lock
 
 
 def _move(article: Article, to: str, *, by: AbstractBaseUser, reason: str, **fields) -> Article:
@@ -112,26 +91,25 @@ def article_withdraw(article: Article, *, by: AbstractBaseUser) -> Article:
 
 
 EDITABLE = ("headline", "slug", "dek", "section", "dateline", "language", "body")
-# What the story's change form edits: the text fields above and where the story came from.
-EDITABLE_FIELDS = (*EDITABLE, "source_uri")
+# What the story's change form edits: the text fields above, the lead picture and the source.
+EDITABLE_FIELDS = WorkingCopy.FIELDS
 
 
 def may_edit(article: Article, user: AbstractBaseUser) -> bool:
-    """Anyone who may edit stories may edit a draft; what is published (live or scheduled) is
-    the editors' alone, since a change to it reaches readers at once."""
-    if not user.has_perm("articles.change_article"):
-        return False
-    return article.status != Status.PUBLISHED or user.has_perm("articles.publish_article")
+    """Anyone who may edit stories may edit any story: a draft's edit is saved on it, a
+    published story's edit becomes its working copy, which only an editor publishes."""
+    return user.has_perm("articles.change_article")
 
 
-def _require_edit(article: Article, user: AbstractBaseUser) -> None:
+def edits_wait(article: Article) -> bool:
+    """Whether an edit of ``article`` waits in a working copy: it is published (live or
+    scheduled), so readers would see the change at once."""
+    return article.status == Status.PUBLISHED
+
+
+def _require_edit(user: AbstractBaseUser) -> None:
     if not user.has_perm("articles.change_article"):
         raise PermissionDenied("You do not have permission to edit stories.")
-    if not may_edit(article, user):
-        raise PermissionDenied(
-            "This story is published: only an editor may change it, since readers see every "
-            "change at once. Ask an editor, or ask for it to be withdrawn first."
-        )
 
 
 def changes_since(article: Article, version: int) -> list[str]:
@@ -140,26 +118,29 @@ def changes_since(article: Article, version: int) -> list[str]:
     now = article.history.order_by("history_date").last()
     if then is None or now is None:
         return []
-    return [
-        f
-        for f in EDITABLE
-        if getattr(then, f"{f}_id" if f == "section" else f)
-        != getattr(now, f"{f}_id" if f == "section" else f)
-    ]
+    before, after = story_values(then), story_values(now)
+    return [name for name in EDITABLE if before[name] != after[name]]
 
 
 @transaction.atomic
 def article_update(
     article: Article, *, by: AbstractBaseUser, expected_version: int, changes: dict
 ) -> Article:
-    """Save an editor's changes, refusing them if the story changed since they opened it."""
+    """Save an editor's changes, refusing them if the story changed since they opened it.
+
+    A published story is not changed: the changes become (or update) its working copy.
+    """
     current = _lock(article)
-    _require_edit(current, by)
+    _require_edit(by)
     if current.version != expected_version:
         raise StaleEdit(current, changes_since(current, expected_version))
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"{', '.join(sorted(unknown))} cannot be edited here")
+    if edits_wait(current):
+        working.working_copy_save(current, by=by, values=changes)
+        return current
     for name, value in changes.items():
-        if name not in EDITABLE:
-            raise ValueError(f"{name} is not an editable field")
         setattr(current, name, value)
     current._history_user = by
     current.save()
@@ -168,18 +149,27 @@ def article_update(
 
 @transaction.atomic
 def article_restore(article: Article, *, by: AbstractBaseUser, history_id: int) -> Article:
-    """Bring back the text of an earlier revision; annotations then re-anchor to it."""
+    """Bring back the text of an earlier revision; annotations then re-anchor to it.
+
+    For a published story the revision's text becomes the working copy, for an editor to
+    publish: restoring never changes what readers see.
+    """
     revision = article.history.filter(history_id=history_id).first()
     if revision is None:
         raise WorkflowError(["That revision does not belong to this story."])
     current = _lock(article)
-    _require_edit(current, by)
-    for name in EDITABLE:
-        attribute = "section_id" if name == "section" else name
-        setattr(current, attribute, getattr(revision, attribute))
-    current._change_reason = f"restored the revision of {revision.history_date:%Y-%m-%d %H:%M}"
+    _require_edit(by)
+    reason = f"restored the revision of {revision.history_date:%Y-%m-%d %H:%M}"
+    values = {name: getattr(revision, attribute_of(name)) for name in EDITABLE_FIELDS}
+    if edits_wait(current):
+        working.working_copy_save(current, by=by, values=values, reason=reason)
+        return current
+    for name, value in values.items():
+        setattr(current, attribute_of(name), value)
+    current._change_reason = reason
     current._history_user = by
     current.save()
+    WorkingCopy.objects.filter(article=current).delete()
     return current
 
 

@@ -11,7 +11,7 @@ from . import selectors, story_panels
 from .claims import evidence_reanchor
 from .models import Annotation
 from .publish_checks import structure_problems
-from .revision_notes import annotation_notes
+from .revision_notes import annotation_notes, change_preview
 from .screen import structure_link, structure_urls
 from .services import annotations_reanchor
 from .tasks import request_suggestions
@@ -24,6 +24,7 @@ hooks.register(hooks.ARTICLE_FILTERS, story_panels.by_company, name="company")
 hooks.register(hooks.PAGE_MODELS, Annotation)
 hooks.register(hooks.PUBLISH_CHECKS, structure_problems)
 hooks.register(hooks.REVISION_NOTES, annotation_notes)
+hooks.register(hooks.CHANGE_PREVIEW, change_preview)
 hooks.register(hooks.ADMIN_URLS, structure_urls)
 hooks.register(hooks.ADMIN_LINKS, structure_link)
 

@@ -5,7 +5,7 @@
 
 from rest_framework import serializers
 
-from articles.models import Article
+from articles.models import Article, WorkingCopy
 from articles.publishing import publish_problems
 
 from . import claim_screen, selectors
@@ -137,6 +137,9 @@ def status_line(article: Article) -> str:
     open_items = [item for item in open_items if not item.startswith("0 ")]
     if suggestions_pending(article.pk):
         open_items.append("suggestions are being made")
+    if WorkingCopy.objects.filter(article=article).exists():
+        # This screen structures the live text; the changes are structured once they are live.
+        open_items.append("changes to the text wait for an editor")
     if open_items:
         return f"{label} — {', '.join(open_items)}"
     if article.status in (Status.DRAFT, Status.REVIEW):

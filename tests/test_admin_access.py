@@ -112,6 +112,7 @@ def test_every_model_screen_answers_each_role_as_its_permissions_say(client, new
 
 STORY_SCREENS = [
     ("articles_article_revisions", "get"),
+    ("articles_article_changes", "get"),
     ("articles_article_workflow", "post"),
     ("articles_article_restore", "post"),
     ("articles_article_structure", "get"),

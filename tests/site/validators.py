@@ -40,11 +40,20 @@ def demo_pages() -> dict[str, str]:
 
 
 def editor_pages() -> dict[str, str]:
-    """The editor's screens the validators check: the story list, change form and Structure."""
+    """The editor's screens the validators check: the story list, the change form of a live
+    story with changes waiting, those changes beside the live story, and Structure."""
+    from django.contrib.auth import get_user_model
+
+    from articles import working
     from articles.models import Article
 
     story = Article.objects.get(slug__startswith="china-telecom-widens")
+    editor = get_user_model().objects.get(username="editor")
+    changed = story.body.replace("joint venture", "venture", 1)
+    working.working_copy_save(story, by=editor, values={"dek": "Changed", "body": changed})
     return {
+        "admin-changes": reverse("admin:articles_article_changes", args=[story.pk]),
+        "admin-revisions": reverse("admin:articles_article_revisions", args=[story.pk]),
         "admin-article-list": reverse("admin:articles_article_changelist"),
         "admin-change-form": reverse("admin:articles_article_change", args=[story.pk]),
         "admin-structure": reverse("admin:articles_article_structure", args=[story.pk]),

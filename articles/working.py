@@ -1,0 +1,156 @@
+"""Working copies: edits to a published story wait for an editor (Wagtail's draft revisions).
+
+A published story's own row is its live revision: the site, the feeds, search and the partner
+API read only it. An edit of a published story, by anyone, a restored revision included, is
+saved as the story's working copy instead; a reporter hands it to the editors, and only an
+editor publishes it, through the same publish checks as a first publication. Each use case is
+one transaction and checks its permission.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from .errors import WorkflowError
+from .models import Article, WorkingCopy, attribute_of, story_values
+from .publishing import publish_problems
+
+
+def lock(article: Article) -> Article:
+    return Article.objects.select_for_update().get(pk=article.pk)
+
+
+def _require(user: AbstractBaseUser, permission: str, message: str) -> None:
+    if not user.has_perm(permission):
+        raise PermissionDenied(message)
+
+
+def _assign(target, name: str, value) -> None:
+    """Set a field from a form's value (an object for relations) or a record's (a key)."""
+    if name in ("section", "lead_picture") and not hasattr(value, "pk"):
+        setattr(target, attribute_of(name), value)
+    else:
+        setattr(target, name, value)
+
+
+def _next_revision(article: Article) -> int:
+    """Revisions count up across every working copy a story ever had, so that a form opened on
+    one copy is never mistaken for a later one."""
+    last = WorkingCopy.history.filter(article_id=article.pk).aggregate(n=Max("revision"))["n"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def working_copy_save(
+    article: Article, *, by: AbstractBaseUser, values: dict, reason: str = ""
+) -> WorkingCopy | None:
+    """Save ``values`` (fields by name) as the published story's working copy.
+
+    Changes that leave the copy identical to the live story remove it: nothing waits.
+    """
+    _require(by, "articles.change_article", "You do not have permission to edit stories.")
+    current = lock(article)
+    copy = WorkingCopy.objects.select_for_update().filter(article=current).first()
+    if copy is None:
+        copy = WorkingCopy(article=current, based_on_version=current.version, created_by=by)
+        for name in WorkingCopy.FIELDS:
+            _assign(copy, name, getattr(current, attribute_of(name)))
+    for name, value in values.items():
+        if name not in WorkingCopy.FIELDS:
+            raise ValueError(f"{name} cannot be edited here")
+        _assign(copy, name, value)
+    copy._history_user = by
+    if copy.pk is not None and _same_as_live(copy, current):
+        copy._change_reason = "dropped: the same as the live story"
+        copy.delete()
+        return None
+    if copy.pk is None and _same_as_live(copy, current):
+        return None
+    copy.revision = _next_revision(current)
+    copy.updated_by = by
+    copy.submitted_at = copy.submitted_by = None  # a changed copy needs handing in again
+    copy._change_reason = reason or "saved"
+    copy.save()
+    return copy
+
+
+def _same_as_live(copy: WorkingCopy, article: Article) -> bool:
+    copy.normalise()
+    return story_values(copy) == story_values(article)
+
+
+@transaction.atomic
+def working_copy_submit(article: Article, *, by: AbstractBaseUser) -> WorkingCopy:
+    """A reporter hands the changes to the editors."""
+    _require(by, "articles.change_article", "You do not have permission to edit stories.")
+    lock(article)
+    copy = _copy_of(article)
+    copy.submitted_at, copy.submitted_by = timezone.now(), by
+    copy._history_user, copy._change_reason = by, "submitted for review"
+    copy.save()
+    return copy
+
+
+@transaction.atomic
+def working_copy_publish(article: Article, *, by: AbstractBaseUser) -> Article:
+    """Make the working copy the live story: refused, with every reason, as publishing is."""
+    _require(by, "articles.publish_article", "Only an editor may publish changes to a live story.")
+    current = lock(article)
+    copy = _copy_of(current)
+    if current.status != Article.Status.PUBLISHED:
+        raise WorkflowError(
+            ["This story is not published: save it, and its changes are saved on it directly."]
+        )
+    _overlay(current, copy)
+    problems = _problems(current)
+    if problems:
+        raise WorkflowError(problems)
+    who = copy.submitted_by or copy.updated_by
+    current._history_user = by
+    current._change_reason = "published the working copy" + (f" of {who}" if who else "")
+    current.save()
+    copy._history_user, copy._change_reason = by, "published"
+    copy.delete()
+    return current
+
+
+@transaction.atomic
+def working_copy_discard(article: Article, *, by: AbstractBaseUser) -> None:
+    """Throw the changes away; the live story stays as it is. Editors, or the copy's author."""
+    lock(article)
+    copy = _copy_of(article)
+    if not by.has_perm("articles.publish_article") and copy.created_by_id != by.pk:
+        raise PermissionDenied(
+            "Only an editor, or whoever started these changes, may discard them."
+        )
+    copy._history_user, copy._change_reason = by, "discarded"
+    copy.delete()
+
+
+def problems_of(article: Article, copy: WorkingCopy) -> list[str]:
+    """Every reason the changes may not go live now: the publish checks, run on the story as
+    it would be with them."""
+    story = Article.objects.get(pk=article.pk)
+    _overlay(story, copy)
+    return _problems(story)
+
+
+def _overlay(story: Article, copy: WorkingCopy) -> None:
+    for name in WorkingCopy.FIELDS:
+        setattr(story, attribute_of(name), getattr(copy, attribute_of(name)))
+
+
+def _problems(story: Article) -> list[str]:
+    problems = publish_problems(story)
+    if Article.objects.exclude(pk=story.pk).filter(slug=story.slug).exists():
+        problems.append(f"Another story already has the address “{story.slug}”.")
+    return problems
+
+
+def _copy_of(article: Article) -> WorkingCopy:
+    copy = WorkingCopy.objects.select_for_update().filter(article=article).first()
+    if copy is None:
+        raise WorkflowError(["There are no changes waiting for this story."])
+    return copy
