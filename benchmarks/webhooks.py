@@ -111,6 +111,7 @@ def _load(url: str) -> dict:
     from api.models import Partner
     from articles.models import Article, Byline, Reporter, Section
     from articles.services import article_publish, article_update
+    from articles.working import working_copy_publish
     from delivery import sending
     from delivery.models import Delivery, Subscription
     from tests.factories import UserFactory
@@ -156,6 +157,7 @@ def _load(url: str) -> dict:
         article_update(
             story, by=editor, expected_version=story.version, changes={"dek": f"Revised {made}"}
         )
+        working_copy_publish(story, by=editor)  # an edit of a live story goes live here
         made += 1
     written = time.perf_counter() - began
     while Delivery.objects.exclude(state=Delivery.State.DELIVERED).exists() or not (

@@ -19,6 +19,7 @@ from articles.services import (
     article_update,
     article_withdraw,
 )
+from articles.working import working_copy_publish
 from tests.factories import ArticleFactory
 from tests.groups import user_in
 
@@ -64,9 +65,17 @@ def clock():
         yield traveller
 
 
-def rename(story: Article, slug: str, *, by) -> Article:
+def edit(story: Article, changes: dict, *, by) -> None:
+    """An editor's change: saved on a draft, or made in a published story's working copy and
+    published (the only way an edit reaches readers and partners)."""
     story.refresh_from_db()
-    return article_update(story, by=by, expected_version=story.version, changes={"slug": slug})
+    article_update(story, by=by, expected_version=story.version, changes=changes)
+    if story.status == Article.Status.PUBLISHED:
+        working_copy_publish(story, by=by)
+
+
+def rename(story: Article, slug: str, *, by) -> None:
+    edit(story, {"slug": slug}, by=by)
 
 
 def test_a_story_withdrawn_and_rescheduled_before_the_partner_polls_is_dropped(api, editor, clock):
@@ -137,10 +146,7 @@ def test_a_story_scheduled_withdrawn_before_its_embargo_and_redrafted_is_never_l
     article_return_to_draft(story, by=editor)
     clock.move_to(datetime(2031, 5, 4, 13, 0, tzinfo=UTC))
     for n in range(3):  # edits after the embargo would have lifted
-        story.refresh_from_db()
-        article_update(
-            story, by=editor, expected_version=story.version, changes={"headline": f"Draft {n}"}
-        )
+        edit(story, {"headline": f"Draft {n}"}, by=editor)
         clock.shift(60)
 
     assert api.json("changes/")["results"] == []
@@ -154,8 +160,7 @@ def test_a_withdrawn_story_is_listed_once_however_often_it_is_edited_afterwards(
     clock.shift(60)
     resume = read_feed(api, {}, None)
     article_return_to_draft(story, by=editor)
-    story.refresh_from_db()
-    article_update(story, by=editor, expected_version=story.version, changes={"dek": "Later"})
+    edit(story, {"dek": "Later"}, by=editor)
     clock.shift(60)
 
     assert api.json(resume)["results"] == []
@@ -201,7 +206,7 @@ def apply_move(move: tuple, stories: list[Article], editor, clock) -> None:
             rename(story, f"name-{args[1]}-{story.pk % 2}", by=editor)
         elif name == "edit":
             changes = {"headline": f"{story.headline} again", "body": f"{story.body} More."}
-            article_update(story, by=editor, expected_version=story.version, changes=changes)
+            edit(story, changes, by=editor)
     except (WorkflowError, StaleEdit):
         pass
     except Exception as error:  # a slug another story holds now: the editor picks another

@@ -16,6 +16,7 @@ from standardwebhooks import Webhook
 
 from api.models import Partner
 from articles.services import article_publish, article_update, article_withdraw
+from articles.working import working_copy_publish
 from delivery.models import Attempt, Delivery, Event, Subscription
 from tests.factories import AnnotationFactory, ArticleFactory, CompanyFactory
 from tests.groups import user_in
@@ -213,6 +214,7 @@ def test_a_receiver_down_for_a_while_gets_every_delivery_once_and_in_order_per_s
             article_update(
                 story, by=editor, expected_version=story.version, changes={"dek": f"Now {n}"}
             )
+            working_copy_publish(story, by=editor)
         for story in stories[:2]:
             article_withdraw(story, by=editor)
         work()
@@ -231,3 +233,24 @@ def test_a_receiver_down_for_a_while_gets_every_delivery_once_and_in_order_per_s
         change = body["data"]
         (mirror.discard if body["type"] == "story.withdrawn" else mirror.add)(change["uid"])
     assert mirror == {str(stories[2].uid)}
+
+
+def test_an_edit_waiting_in_a_working_copy_sends_nothing_until_it_is_published(queue, editor):
+    story = ready_story()
+    with Receiver() as receiver:
+        subscribe(receiver.url)
+        article_publish(story, by=editor)
+        work()
+        story.refresh_from_db()
+        article_update(
+            story, by=editor, expected_version=story.version, changes={"headline": "Not yet"}
+        )
+        work()
+        assert len(receiver.received) == 1
+        working_copy_publish(story, by=editor)
+        work()
+
+    first, second = bodies(receiver)
+    assert first["data"]["article"]["headline"] != "Not yet"
+    assert second["data"]["article"]["headline"] == "Not yet"
+    assert second["data"]["article"]["version"] > first["data"]["article"]["version"]
