@@ -74,28 +74,27 @@ def run(table: Table) -> None:
         shutil.rmtree(workdir, ignore_errors=True)
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     sent = figures["deliveries"]
+    worker = figures["seconds"] - figures["write_seconds"]
     print(
         f"webhooks: {figures['changes']:,} changes × {SUBSCRIPTIONS} subscriptions: "
-        f"{sent:,} deliveries in {figures['seconds']:.1f} s ({sent / figures['seconds']:,.0f}/s), "
-        f"changes written in {figures['write_seconds']:.1f} s; direct POSTs "
-        f"{figures['direct_seconds']:.1f} s; receiver got {_Receiver.count:,}"
+        f"changes written in {figures['write_seconds']:.1f} s, then {sent:,} deliveries by one "
+        f"worker in {worker:.1f} s ({sent / worker:,.0f}/s); {figures['seconds']:.1f} s in all; "
+        f"the same POSTs in one loop {figures['direct_seconds']:.1f} s; "
+        f"receiver got {_Receiver.count:,}"
     )
     table.add(
-        f"webhooks: {figures['changes']:,} changes × {SUBSCRIPTIONS} subscriptions delivered "
-        "(SQLite, 1 worker)",
+        f"webhooks: {figures['changes']:,} changes × {SUBSCRIPTIONS} subscriptions, written and "
+        "delivered (SQLite, 1 worker)",
         figures["seconds"],
         "s",
-        f"{sent:,} signed POSTs in one loop",
-        figures["direct_seconds"],
-        ratio=figures["direct_seconds"] / figures["seconds"],
     )
     table.add(
-        "webhook deliveries a second (outbox, queue, worker)",
-        sent / figures["seconds"],
+        "webhook deliveries a second (outbox, queue, worker, log)",
+        sent / worker,
         "/s",
         "signed POSTs a second in one loop",
         sent / figures["direct_seconds"],
-        ratio=figures["direct_seconds"] / figures["seconds"],
+        ratio=figures["direct_seconds"] / worker,
     )
 
 

@@ -144,9 +144,30 @@ def event_dispatch(event_id: int) -> int:
             for s in targets
         ]
     )
-    for delivery in deliveries:
-        queue(tasks.deliver, delivery.pk)
+    # One task sends the event to every subscription; a failure queues its own retry.
+    queue(tasks.deliver_event, event.pk)
     return len(deliveries)
+
+
+def event_deliver(event_id: int) -> list[str]:
+    """First attempts at each of the event's waiting deliveries, read and recorded together."""
+    waiting = list(
+        Delivery.objects.filter(event_id=event_id, state=State.PENDING)
+        .select_related("subscription", "event")
+        .order_by("pk")
+    )
+    if not waiting:
+        return []
+    blocked = _earlier(waiting)
+    sent = []
+    for delivery in waiting:
+        if delivery.subscription_id in blocked:
+            _wait_for(delivery, blocked[delivery.subscription_id])
+        else:
+            sent.append((delivery, _post(delivery)))
+    with transaction.atomic():
+        _record(sent)
+    return [delivery.state for delivery in waiting]
 
 
 # -- Sending -------------------------------------------------------------------------------------
@@ -154,56 +175,86 @@ def event_dispatch(event_id: int) -> int:
 
 def delivery_attempt(delivery_id: int) -> str:
     """Send the delivery once, record the answer, and queue a retry or give up; its new state."""
-    delivery = (
-        Delivery.objects.select_related("subscription", "event").filter(pk=delivery_id).first()
-    )
+    delivery = Delivery.objects.select_related("subscription", "event").filter(pk=delivery_id)
+    delivery = delivery.first()
     if delivery is None or delivery.state in (State.DELIVERED, State.DEAD):
         return delivery.state if delivery else "gone"
-    now = timezone.now()
-    if delivery.next_attempt_at and delivery.next_attempt_at > now + timedelta(seconds=1):
+    if delivery.next_attempt_at and delivery.next_attempt_at > timezone.now() + timedelta(
+        seconds=1
+    ):
         return delivery.state  # a task queued before a redelivery moved the time on
-    # In order per story: an older delivery of the same story to the same endpoint goes first.
-    earlier = (
+    blocked = _earlier([delivery])
+    if blocked:
+        _wait_for(delivery, blocked[delivery.subscription_id])
+        return delivery.state
+    answer = _post(delivery)
+    with transaction.atomic():
+        _record([(delivery, answer)])
+    return delivery.state
+
+
+def _earlier(deliveries: list[Delivery]) -> dict:
+    """In order per story: the subscriptions among ``deliveries`` (all of one story) that an
+    older delivery of the same story still waits for, with when it tries next."""
+    first = deliveries[0]
+    found: dict = {}
+    for subscription_id, at in (
         Delivery.objects.filter(
-            subscription_id=delivery.subscription_id,
-            article_id=delivery.article_id,
-            pk__lt=delivery.pk,
+            subscription_id__in=[d.subscription_id for d in deliveries],
+            article_id=first.article_id,
+            pk__lt=first.pk,
             state__in=[State.PENDING, State.RETRYING],
         )
         .order_by("pk")
-        .first()
+        .values_list("subscription_id", "next_attempt_at")
+    ):
+        found.setdefault(subscription_id, at)
+    return found
+
+
+def _wait_for(delivery: Delivery, earlier_at) -> None:
+    now = timezone.now()
+    wait_until = max(earlier_at or now, now) + timedelta(seconds=1)
+    Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=wait_until)
+    queue(tasks.deliver, delivery.pk, at=wait_until)
+
+
+def _post(delivery: Delivery) -> sending.Answer:
+    subscription = delivery.subscription
+    return sending.post(
+        subscription.url, subscription.secret, delivery.idempotency_key, delivery.body.encode()
     )
-    if earlier is not None:
-        wait_until = max(earlier.next_attempt_at or now, now) + timedelta(seconds=1)
-        Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=wait_until)
-        queue(tasks.deliver, delivery.pk, at=wait_until)
-        return delivery.state
-    answer = sending.post(
-        delivery.subscription.url,
-        delivery.subscription.secret,
-        delivery.idempotency_key,
-        delivery.body.encode(),
+
+
+def _record(sent: list[tuple[Delivery, sending.Answer]]) -> None:
+    """Log each answer and move each delivery on: delivered, a retry after its backoff, or the
+    dead letters after the last attempt."""
+    now = timezone.now()
+    Attempt.objects.bulk_create(
+        [
+            Attempt(delivery=d, at=now, status=a.status, response_ms=a.response_ms, error=a.error)
+            for d, a in sent
+        ]
     )
-    with transaction.atomic():
-        Attempt.objects.create(
-            delivery=delivery,
-            status=answer.status,
-            response_ms=answer.response_ms,
-            error=answer.error,
-        )
+    for delivery, answer in sent:
         delivery.attempts += 1
         delivery.last_status = answer.status
         if answer.ok:
-            delivery.state, delivery.delivered_at = State.DELIVERED, timezone.now()
-            delivery.next_attempt_at = None
+            delivery.state, delivery.delivered_at, delivery.next_attempt_at = (
+                State.DELIVERED,
+                now,
+                None,
+            )
         elif delivery.attempts >= max_attempts():
             delivery.state, delivery.next_attempt_at = State.DEAD, None
         else:
             delivery.state = State.RETRYING
-            delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
+            delivery.next_attempt_at = now + backoff(delivery.attempts)
             queue(tasks.deliver, delivery.pk, at=delivery.next_attempt_at)
-        delivery.save()
-    return delivery.state
+    Delivery.objects.bulk_update(
+        [d for d, _ in sent],
+        ["attempts", "last_status", "state", "delivered_at", "next_attempt_at"],
+    )
 
 
 @transaction.atomic

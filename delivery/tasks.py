@@ -12,6 +12,12 @@ def dispatch_event(event_id: int) -> int:
 
 
 @task()
+def deliver_event(event_id: int) -> list[str]:
+    """The first attempt at each of an event's deliveries."""
+    return services.event_deliver(event_id)
+
+
+@task()
 def deliver(delivery_id: int) -> str:
     """One attempt at a delivery; a failure queues the next one after its backoff."""
     return services.delivery_attempt(delivery_id)
