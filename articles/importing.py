@@ -7,11 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from . import working
 from .models import Article, Byline, Ranking, RankingEntry, Reporter, Section
 from .slugs import unique_slug
 from .story_format import ParsedEntry, ParsedReporter, ParsedStory, sponsor_of
 
-Outcome = Literal["created", "updated", "unchanged"]
+Outcome = Literal["created", "updated", "waiting", "unchanged"]
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,10 @@ def import_story(
         wanted["status"] = Article.Status.PUBLISHED
         wanted["publish_at"] = parsed.published_at or timezone.now()
     fields_changed = created or any(getattr(article, k) != v for k, v in wanted.items())
+    if fields_changed and article.status == Article.Status.PUBLISHED and not publish:
+        # A published story's new text waits for an editor, as an edit in the admin does.
+        waiting = working.store_changes(article, by=None, values=wanted, reason="imported")
+        return ImportResult("waiting" if waiting else "unchanged", article)
     if fields_changed:
         for name, value in wanted.items():
             setattr(article, name, value)

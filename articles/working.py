@@ -51,6 +51,12 @@ def working_copy_save(
     Changes that leave the copy identical to the live story remove it: nothing waits.
     """
     _require(by, "articles.change_article", "You do not have permission to edit stories.")
+    return store_changes(article, by=by, values=values, reason=reason)
+
+
+def store_changes(article: Article, *, by, values: dict, reason: str) -> WorkingCopy | None:
+    """Keep ``values`` in the story's working copy, for whoever is allowed to (the callers
+    check: an editor's form, or an import run on the server, ``by`` then ``None``)."""
     current = lock(article)
     copy = WorkingCopy.objects.select_for_update().filter(article=current).first()
     if copy is None:

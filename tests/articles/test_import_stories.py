@@ -3,7 +3,7 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, Byline, Ranking, RankingEntry, Reporter
+from articles.models import Article, Byline, Ranking, RankingEntry, Reporter, WorkingCopy
 from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +62,22 @@ def test_changed_file_updates_the_same_story(tmp_path, seed_path):
     assert Article.objects.count() == 1
     assert "youngest of the nation" in article.body
     assert article.version == 2
+
+
+def test_a_changed_file_of_a_published_story_waits_for_an_editor(tmp_path, seed_path, capsys):
+    SectionFactory(slug="business")
+    copy = tmp_path / "story.txt"
+    shutil.copy(seed_path, copy)
+    call_command("import_stories", str(copy), "--section", "business", "--publish")
+    article = Article.objects.get()
+
+    copy.write_text(seed_path.read_text().replace("smallest", "youngest"))
+    call_command("import_stories", str(copy))
+
+    article.refresh_from_db()
+    assert "youngest of the nation" not in article.body
+    assert "youngest of the nation" in WorkingCopy.objects.get(article=article).body
+    assert "1 waiting for an editor" in capsys.readouterr().out
 
 
 def test_malformed_file_fails_with_its_name_and_line_and_writes_nothing(fixtures_dir, capsys):

@@ -52,7 +52,7 @@ class Command(BaseCommand):
                 raise CommandError(f"Unknown section '{options['section']}' (known: {known}).")
 
         files, failures = story_files(options["paths"])
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        counts = {"created": 0, "updated": 0, "waiting": 0, "unchanged": 0}
         show_progress = len(files) > 1 or any(Path(p).is_dir() for p in options["paths"])
         for path in tqdm(files, desc="Importing", unit="file", disable=not show_progress):
             try:
@@ -85,6 +85,7 @@ class Command(BaseCommand):
         total = len(files) + sum(1 for p, _ in failures if p not in files)
         self.stdout.write(
             f"{total} file(s): {counts['created']} created, {counts['updated']} updated, "
+            f"{counts['waiting']} waiting for an editor (published stories' new text), "
             f"{counts['unchanged']} unchanged, {len(failures)} failed."
         )
         if failures:
