@@ -8,7 +8,7 @@ from django.utils.html import format_html
 
 from . import services
 from .forms import SubscriptionForm
-from .models import Attempt, Delivery, Subscription
+from .models import EVENTS, Attempt, Delivery, Subscription
 
 
 @admin.register(Subscription)
@@ -36,6 +36,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
     @admin.display(description="Filters")
     def filters(self, subscription: Subscription) -> str:
         parts = [
+            *(e for e in subscription.events if len(subscription.events) < len(EVENTS)),
             *subscription.companies,
             *(f"kind {k}" for k in subscription.kinds),
             *(f"section {s}" for s in subscription.sections),

@@ -5,7 +5,7 @@ from django import forms
 from articles.models import Section
 from deals.models import AgreementKind
 
-from .models import Subscription, validate_company_references
+from .models import EVENTS, Subscription, validate_company_references
 
 
 class SubscriptionForm(forms.ModelForm):
@@ -30,6 +30,15 @@ class SubscriptionForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Only stories reporting a deal of a ticked kind. None ticked: any story.",
     )
+    events = forms.MultipleChoiceField(
+        choices=list(EVENTS.items()),
+        required=True,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=(
+            "Which changes to send. A withdrawal of a story this endpoint was told of is "
+            "always sent, so that no copy outlives its story."
+        ),
+    )
     sections = forms.MultipleChoiceField(
         choices=(),
         required=False,
@@ -39,7 +48,7 @@ class SubscriptionForm(forms.ModelForm):
 
     class Meta:
         model = Subscription
-        fields = ("partner", "url", "companies", "kinds", "sections", "is_active")
+        fields = ("partner", "url", "events", "companies", "kinds", "sections", "is_active")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

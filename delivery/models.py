@@ -51,6 +51,23 @@ def validate_kinds(values: list) -> None:
         )
 
 
+EVENTS = {
+    "story.published": "A story goes live (published, or its embargo lifts)",
+    "story.updated": "A live story changes (text, headline, slug, structure)",
+}
+WITHDRAWN = "story.withdrawn"  # always sent to whoever was told of the story
+
+
+def all_events() -> list[str]:
+    return list(EVENTS)
+
+
+def validate_events(values: list) -> None:
+    unknown = sorted(set(values) - set(EVENTS))
+    if unknown:
+        raise ValidationError(f"Unknown event(s) {', '.join(unknown)}; use {', '.join(EVENTS)}.")
+
+
 class Subscription(models.Model):
     """A partner's endpoint and which story changes it wants pushed to it."""
 
@@ -87,6 +104,15 @@ class Subscription(models.Model):
         default=list,
         blank=True,
         help_text="Only stories filed in one of these sections (slugs). Empty: every section.",
+    )
+    events = models.JSONField(
+        default=all_events,
+        blank=True,
+        validators=[validate_events],
+        help_text=(
+            "Which changes to send. A withdrawal of a story this endpoint was told of is always "
+            "sent, so that no copy outlives its story."
+        ),
     )
     is_active = models.BooleanField(
         default=True, help_text="Untick to stop sending; nothing is queued while it is off."

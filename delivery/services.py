@@ -27,7 +27,7 @@ from api.pagination import CHANGES
 from articles.models import Article
 
 from . import sending, tasks
-from .models import Attempt, Delivery, Event, Subscription
+from .models import WITHDRAWN, Attempt, Delivery, Event, Subscription
 
 State = Delivery.State
 
@@ -92,14 +92,17 @@ def _wants(subscription: Subscription, article_id: int) -> bool:
     return stories.exists()
 
 
-def recipients(article_id: int, *, withdrawn: bool) -> list[Subscription]:
+def recipients(article_id: int, *, kind: str) -> list[Subscription]:
     """Who hears of the story: whoever was told of it before (so no copy goes stale when it
-    stops matching or leaves), and, while it is live, every subscription whose filters it passes."""
+    stops matching or leaves), and, while it is live, every subscription whose filters it
+    passes; each only for the kinds of change it asked for, but a withdrawal goes to all told."""
     active = list(Subscription.objects.filter(is_active=True))
     told = set(
         Delivery.objects.filter(article_id=article_id).values_list("subscription_id", flat=True)
     )
-    return [s for s in active if s.pk in told or (not withdrawn and _wants(s, article_id))]
+    if kind == WITHDRAWN:
+        return [s for s in active if s.pk in told]
+    return [s for s in active if kind in s.events and (s.pk in told or _wants(s, article_id))]
 
 
 def payload(event: Event, entry: dict) -> bytes:
@@ -128,7 +131,7 @@ def event_dispatch(event_id: int) -> int:
     entry = selectors.story_change(event.article_id, now)
     if entry is None:
         return 0  # never public (withdrawn before its embargo lifted): nothing to say
-    targets = recipients(event.article_id, withdrawn=entry["action"] == "withdrawn")
+    targets = recipients(event.article_id, kind=f"story.{entry['action']}")
     if not targets:
         return 0
     body = payload(event, entry).decode()

@@ -39,6 +39,7 @@ def test_create_webhook_prints_the_secret_once_and_keeps_the_filters():
     assert secret == hook.secret and secret.startswith("whsec_") and len(secret) > 40
     assert "shown only this once" in note and secret not in note
     assert hook.companies == ["china-telecom", "lei:549300z40j86ggstl398"]
+    assert hook.events == ["story.published", "story.updated"]
     assert (hook.kinds, hook.sections, hook.partner.name) == (
         ["joint_venture"],
         ["business"],
@@ -84,6 +85,7 @@ def test_the_admin_shows_the_secret_once_on_creation_and_never_again():
             "url": "https://hooks.acme.example/newsroom",
             "companies": "china-telecom, wikidata:q35476",
             "kinds": ["merger", "acquisition"],
+            "events": ["story.published"],
             "sections": [section.slug],
             "is_active": "on",
         },
@@ -93,6 +95,7 @@ def test_the_admin_shows_the_secret_once_on_creation_and_never_again():
     hook = Subscription.objects.get()
     assert hook.companies == ["china-telecom", "wikidata:q35476"]
     assert hook.kinds == ["merger", "acquisition"] and hook.sections == ["business"]
+    assert hook.events == ["story.published"]
     assert hook.secret in response.content.decode()
     assert (
         hook.secret
@@ -110,7 +113,12 @@ def test_the_admin_refuses_a_bad_company_reference_with_its_reason():
 
     response = client.post(
         "/admin/delivery/subscription/add/",
-        {"partner": partner.pk, "url": "https://hooks.acme.example/", "companies": "ticker:T"},
+        {
+            "partner": partner.pk,
+            "url": "https://hooks.acme.example/",
+            "companies": "ticker:T",
+            "events": ["story.published", "story.updated"],
+        },
     )
 
     assert response.status_code == 200

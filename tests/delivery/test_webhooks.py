@@ -255,3 +255,20 @@ def test_an_edit_waiting_in_a_working_copy_sends_nothing_until_it_is_published(q
     assert first["data"]["article"]["headline"] != "Not yet"
     assert second["data"]["article"]["headline"] == "Not yet"
     assert second["data"]["article"]["version"] > first["data"]["article"]["version"]
+
+
+def test_a_subscription_to_publications_only_still_hears_of_the_withdrawal(queue, editor):
+    story = ready_story()
+    with Receiver() as receiver:
+        subscribe(receiver.url, events=["story.published"])
+        article_publish(story, by=editor)
+        work()
+        time.sleep(1.1)  # a change within a second of going live still counts as the publication
+        story.refresh_from_db()
+        article_update(story, by=editor, expected_version=story.version, changes={"dek": "New"})
+        working_copy_publish(story, by=editor)
+        work()
+        article_withdraw(story, by=editor)
+        work()
+
+    assert [b["type"] for b in bodies(receiver)] == ["story.published", "story.withdrawn"]

@@ -5,7 +5,7 @@ from django.db import transaction
 from api.models import Partner
 from articles.models import Section
 from deals.models import AgreementKind
-from delivery.models import Subscription
+from delivery.models import EVENTS, Subscription
 
 
 class Command(BaseCommand):
@@ -33,9 +33,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--section", action="append", default=[], help="Only stories in this section (slug)."
         )
+        parser.add_argument(
+            "--event",
+            action="append",
+            default=[],
+            choices=list(EVENTS),
+            help="Only these changes (default: all); withdrawals always go to those told.",
+        )
 
     @transaction.atomic
-    def handle(self, *args, name, url, company, kind, section, **options):
+    def handle(self, *args, name, url, company, kind, section, event, **options):
         name = name.strip()
         if not name:
             raise CommandError("Give the partner a name.")
@@ -44,7 +51,12 @@ class Command(BaseCommand):
             raise CommandError(f"No section has the slug {', '.join(unknown)}.")
         partner, created = Partner.objects.get_or_create(name=name)
         subscription = Subscription(
-            partner=partner, url=url, companies=company, kinds=kind, sections=section
+            partner=partner,
+            url=url,
+            companies=company,
+            kinds=kind,
+            sections=section,
+            events=event or list(EVENTS),
         )
         try:
             subscription.full_clean()
