@@ -202,3 +202,4 @@ def article_mark_changed(article_id: int) -> None:
     Article.objects.filter(pk=article_id).update(
         changed_at=Greatest(now, Coalesce(F("publish_at"), now))
     )
+    hooks.run(hooks.FEED_CHANGED, article_id, left_public=False)
