@@ -7,7 +7,7 @@ from .models import Tombstone
 
 
 @hooks.register(hooks.FEED_CHANGED)
-def keep_tombstone(article_id: int, *, left_public: bool) -> None:
+def keep_tombstone(article_id: int, *, left_public: bool, deal: bool = False) -> None:
     """Remember when a live story stopped being public, in the same transaction, so that a later
     move (a new embargo, a return to draft) cannot hide its removal from a partner's copy."""
     if left_public:

@@ -430,7 +430,7 @@ def went_live(row: dict):
 
 def _entries(stories, gone, limit: int) -> list[dict]:
     entries = [
-        {**row, "action": "updated" if row["updated_at"] > went_live(row) else "published"}
+        {**row, "action": "updated" if row["changed_at"] > went_live(row) else "published"}
         for row in stories.order_by("changed_at", "id").values(*CHANGE_COLUMNS)[:limit]
     ]
     entries += [

@@ -55,9 +55,10 @@ BODY_CHANGED = "body_changed"
 #: return to draft). Runs inside the move's transaction, after the story is saved.
 STATUS_CHANGED = "status_changed"
 
-#: ``fn(article_id, *, left_public)``: the story's place in the partners' change feed
+#: ``fn(article_id, *, left_public, deal=False)``: the story's place in the partners' change feed
 #: (``changed_at``) moved: something partners may see of it changed. ``left_public`` is true when
-#: this change took a live story off the public (withdrawn, sent back, or put behind an embargo).
+#: this change took a live story off the public (withdrawn, sent back, or put behind an embargo);
+#: ``deal`` when what changed is what the story claims about a deal (terms, status, parties).
 #: Runs inside the changing transaction, so what is written here commits or rolls back with it.
 FEED_CHANGED = "feed_changed"
 

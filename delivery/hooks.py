@@ -6,5 +6,5 @@ from .services import event_record
 
 
 @hooks.register(hooks.FEED_CHANGED)
-def write_outbox(article_id: int, *, left_public: bool) -> None:
-    event_record(article_id, left_public=left_public)
+def write_outbox(article_id: int, *, left_public: bool, deal: bool = False) -> None:
+    event_record(article_id, left_public=left_public, about_deal=deal)

@@ -53,8 +53,11 @@ def validate_kinds(values: list) -> None:
 
 EVENTS = {
     "story.published": "A story goes live (published, or its embargo lifts)",
-    "story.updated": "A live story changes (text, headline, slug, structure)",
+    "story.updated": "A live story changes (text, headline, slug, structure, deal terms)",
+    "deal.changed": "What a live story claims about a deal changes (terms, status, parties)",
 }
+# A deal change is also a change of the story: who asked for updates hears of it too.
+DEAL_CHANGED = "deal.changed"
 WITHDRAWN = "story.withdrawn"  # always sent to whoever was told of the story
 
 
@@ -140,6 +143,9 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     dispatched_at = models.DateTimeField(null=True, blank=True, editable=False)
+    about_deal = models.BooleanField(
+        default=False, help_text="The change is to what the story claims about a deal."
+    )
 
     class Meta:
         ordering = ["-created_at"]

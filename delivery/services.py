@@ -27,7 +27,7 @@ from api.pagination import CHANGES
 from articles.models import Article
 
 from . import sending, tasks
-from .models import WITHDRAWN, Attempt, Delivery, Event, Subscription
+from .models import DEAL_CHANGED, WITHDRAWN, Attempt, Delivery, Event, Subscription
 
 State = Delivery.State
 
@@ -55,7 +55,7 @@ def queue(task, *args, at=None) -> None:
 # -- The outbox ------------------------------------------------------------------------------------
 
 
-def event_record(article_id: int, *, left_public: bool) -> Event | None:
+def event_record(article_id: int, *, left_public: bool, about_deal: bool = False) -> Event | None:
     """Write the outbox row for a change partners may see, in the changing transaction: now for a
     live story or one just taken off, at the embargo's end for a scheduled one."""
     if not Subscription.objects.filter(is_active=True).exists():
@@ -70,7 +70,7 @@ def event_record(article_id: int, *, left_public: bool) -> Event | None:
             return None  # the embargo's end is already on its way
     else:
         return None  # a draft's edits are nobody's business
-    event = Event.objects.create(article_id=article_id, due_at=due)
+    event = Event.objects.create(article_id=article_id, due_at=due, about_deal=about_deal)
     queue(tasks.dispatch_event, event.pk, at=None if due <= now else due)
     return event
 
@@ -102,16 +102,17 @@ def recipients(article_id: int, *, kind: str) -> list[Subscription]:
     )
     if kind == WITHDRAWN:
         return [s for s in active if s.pk in told]
-    return [s for s in active if kind in s.events and (s.pk in told or _wants(s, article_id))]
+    wanted = {kind, "story.updated"} if kind == DEAL_CHANGED else {kind}
+    return [s for s in active if wanted & set(s.events) and (s.pk in told or _wants(s, article_id))]
 
 
-def payload(event: Event, entry: dict) -> bytes:
+def payload(event: Event, entry: dict, kind: str) -> bytes:
     """The body every subscription gets: the change feed's own entry, and where to resume it."""
     links = Links(site=settings.NEWSROOM_SITE_URL)
     change = out.Change(selectors.change(entry), context={"links": links}).data
     resume = CHANGES.encode({"changed_at": entry["changed_at"], "id": entry["id"] - 1})
     body = {
-        "type": f"story.{entry['action']}",
+        "type": kind,
         "timestamp": timezone.now(),
         "data": change,
         "changes": links.path(f"/api/v1/changes/?cursor={resume}"),
@@ -131,17 +132,20 @@ def event_dispatch(event_id: int) -> int:
     entry = selectors.story_change(event.article_id, now)
     if entry is None:
         return 0  # never public (withdrawn before its embargo lifted): nothing to say
-    targets = recipients(event.article_id, kind=f"story.{entry['action']}")
+    kind = f"story.{entry['action']}"
+    if kind == "story.updated" and event.about_deal:
+        kind = DEAL_CHANGED
+    targets = recipients(event.article_id, kind=kind)
     if not targets:
         return 0
-    body = payload(event, entry).decode()
+    body = payload(event, entry, kind).decode()
     deliveries = Delivery.objects.bulk_create(
         [
             Delivery(
                 event=event,
                 subscription=s,
                 article_id=event.article_id,
-                kind=f"story.{entry['action']}",
+                kind=kind,
                 body=body,
             )
             for s in targets

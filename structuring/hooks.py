@@ -54,7 +54,7 @@ def feed_claim_change(sender, instance, **kwargs) -> None:
     """A story's claim about a deal (its terms, status, parties) is what partners read of the
     deal: a change puts the story back in the change feed and, when live, in the webhooks'
     outbox, in the same transaction."""
-    article_mark_changed(instance.article_id)
+    article_mark_changed(instance.article_id, deal=True)
 
 
 post_save.connect(feed_claim_change, sender=Claim, dispatch_uid="structuring-feed-claims")

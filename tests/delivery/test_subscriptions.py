@@ -39,7 +39,7 @@ def test_create_webhook_prints_the_secret_once_and_keeps_the_filters():
     assert secret == hook.secret and secret.startswith("whsec_") and len(secret) > 40
     assert "shown only this once" in note and secret not in note
     assert hook.companies == ["china-telecom", "lei:549300z40j86ggstl398"]
-    assert hook.events == ["story.published", "story.updated"]
+    assert hook.events == ["story.published", "story.updated", "deal.changed"]
     assert (hook.kinds, hook.sections, hook.partner.name) == (
         ["joint_venture"],
         ["business"],

@@ -18,7 +18,7 @@ from api.models import Partner
 from articles.services import article_publish, article_update, article_withdraw
 from articles.working import working_copy_publish
 from delivery.models import Attempt, Delivery, Event, Subscription
-from tests.factories import AnnotationFactory, ArticleFactory, CompanyFactory
+from tests.factories import AnnotationFactory, ArticleFactory, ClaimFactory, CompanyFactory
 from tests.groups import user_in
 
 from .conftest import work, work_once
@@ -272,3 +272,21 @@ def test_a_subscription_to_publications_only_still_hears_of_the_withdrawal(queue
         work()
 
     assert [b["type"] for b in bodies(receiver)] == ["story.published", "story.withdrawn"]
+
+
+def test_a_change_to_a_live_storys_deal_claims_is_a_deal_event_for_who_asked(queue, editor):
+    story = ready_story()
+    with Receiver() as deals_only, Receiver() as updates, Receiver() as publications:
+        subscribe(deals_only.url, events=["deal.changed"])
+        subscribe(updates.url, events=["story.updated"])
+        subscribe(publications.url, events=["story.published"])
+        article_publish(story, by=editor)
+        work()
+        time.sleep(1.1)  # a change within a second of going live still counts as the publication
+        ClaimFactory(article=story)
+        work()
+
+    assert [b["type"] for b in bodies(deals_only)] == ["deal.changed"]
+    assert [b["type"] for b in bodies(updates)] == ["deal.changed"]
+    assert [b["type"] for b in bodies(publications)] == ["story.published"]
+    assert bodies(deals_only)[0]["data"]["uid"] == str(story.uid)
