@@ -6,4 +6,4 @@ class ApiConfig(AppConfig):
     verbose_name = "Partner API"
 
     def ready(self) -> None:
-        from . import openapi  # noqa: F401  (declares the key scheme to drf-spectacular)
+        from . import hooks, openapi  # noqa: F401  (the tombstone hook; the key scheme)

@@ -11,8 +11,9 @@ class Links:
     }
     API = {"article": "articles", "company": "companies", "agreement": "agreements"}
 
-    def __init__(self, request):
-        self.site = request.build_absolute_uri("/").rstrip("/")
+    def __init__(self, request=None, *, site: str = ""):
+        """Addresses on the site a request came to, or on ``site`` (outside a request)."""
+        self.site = (request.build_absolute_uri("/") if request else site).rstrip("/")
 
     def page(self, kind: str, slug: str) -> str:
         return f"{self.site}/{self.PAGES[kind]}/{slug}/"

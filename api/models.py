@@ -68,3 +68,21 @@ class KeyUsage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} on {self.day}: {self.requests}"
+
+
+class Tombstone(models.Model):
+    """Where a story that partners may hold a copy of left the public: the change feed lists it
+    here as a removal, whatever happens to the story later (a new embargo, a return to draft)."""
+
+    article = models.OneToOneField(
+        "articles.Article", on_delete=models.CASCADE, related_name="tombstone"
+    )
+    removed_at = models.DateTimeField(
+        help_text="When the story last stopped being public: its place in the change feed."
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["removed_at", "article"], name="tombstone_feed_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.article} removed at {self.removed_at:%Y-%m-%d %H:%M:%S}"

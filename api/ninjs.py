@@ -22,6 +22,7 @@ How the story's structure is carried, in the properties IPTC made for each:
 
 from datetime import date
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from deals import wording
 
@@ -181,13 +182,48 @@ def _associations(story: dict) -> list[dict]:
         }
         for n, q in enumerate(story["quotes"], 1)
     ]
-    return related + quotes
+    return related + quotes + _pictures(story)
+
+
+def _pictures(story: dict) -> list[dict]:
+    """Each picture as an associated ``picture`` item: its renditions, credit and rights."""
+    site = urlsplit(story["url"]).hostname or "localhost"
+    out = []
+    for picture in story["pictures"]:
+        item = {
+            "name": picture["alt_text"],
+            "rel": f"{picture['placement']}-picture",
+            "uri": f"tag:{site},2026:picture:{picture['id']}",
+            "type": "picture",
+            "representationType": "full",
+            "by": picture["credit"],
+            "copyrightHolder": picture["rights_holder"],
+            "copyrightNotice": f"© {picture['rights_holder']}",
+            "descriptions": [{"role": "alt", "value": picture["alt_text"]}],
+            "renditions": [
+                {
+                    "name": f"{r['width']}-{r['content_type'].split('/')[1]}",
+                    "href": r["url"],
+                    "contentType": r["content_type"],
+                    "width": r["width"],
+                    "height": r["height"],
+                    "aspectRatio": "16:9",
+                }
+                for r in picture["renditions"]
+            ],
+        }
+        if picture["caption"]:
+            item["descriptions"].insert(0, {"role": "caption", "value": picture["caption"]})
+        if picture["licence"]:
+            item["usageTerms"] = picture["licence"]
+        out.append(item)
+    return out
 
 
 def to_ninjs(story: dict, links: Links) -> dict:
     """``story`` is the API's article detail (every field), as serialized."""
     item = {
-        "uri": story["url"],
+        "uri": f"urn:uuid:{story['uid']}",
         "type": "text",
         "representationType": "full",
         "profile": "newsroom-article",
@@ -208,7 +244,10 @@ def to_ninjs(story: dict, links: Links) -> dict:
             }
         ],
         "by": " and ".join(b["name"] for b in story["byline"]),
-        "altIds": [{"role": "api", "value": story["api_url"]}],
+        "altIds": [
+            {"role": "api", "value": story["api_url"]},
+            {"role": "page", "value": story["url"]},
+        ],
         "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA},
     }
     if story["dek"]:

@@ -72,6 +72,10 @@ class Keyset:
         return [field.to_python(value) for field, value in zip(fields, key, strict=True)]
 
 
+# The change feed's cursor: where the last entry a partner read sits (webhooks carry one too).
+CHANGES = Keyset("changes", ("changed_at", "id"))
+
+
 def paginate(queryset, keyset: Keyset, request, fetch=list) -> tuple[list, str | None]:
     """One page of ``queryset`` in ``keyset`` order from the request's cursor, and the next link.
 

@@ -10,15 +10,28 @@ from datetime import timedelta
 
 from django.db.models import Exists, F, OuterRef, Q
 
-from articles.models import Article, ArticleQuerySet, Byline, Reporter, Section
+from articles.models import (
+    Article,
+    ArticleQuerySet,
+    Byline,
+    FormerSlug,
+    InlinePicture,
+    Picture,
+    Reporter,
+    Section,
+)
+from articles.renditions import renditions_of
 from deals.models import Agreement
 from deals.wording import claim_text
 from registry.models import Company, Ticker
 from structuring import selectors as structure
 from structuring.models import Annotation
 
+from .models import Tombstone
+
 ARTICLE_COLUMNS = (
     "id",
+    "uid",
     "slug",
     "headline",
     "dek",
@@ -29,6 +42,7 @@ ARTICLE_COLUMNS = (
     "version",
     "section__slug",
     "section__name",
+    "lead_picture_id",
 )
 MENTION_COLUMNS = (
     "article_id",
@@ -52,13 +66,12 @@ MENTION_COLUMNS = (
 )
 CHANGE_COLUMNS = (
     "id",
+    "uid",
     "slug",
     "headline",
-    "status",
     "publish_at",
     "changed_at",
     "updated_at",
-    "first_published_at",
     "version",
 )
 RELATED_LIMIT = 5
@@ -226,6 +239,7 @@ def stories(rows: list[dict], fields: set[str]) -> list[dict]:
         if "agreements" in fields
         else {}
     )
+    pictures = _pictures(rows) if "pictures" in fields else {}
     out = []
     for row in rows:
         pk = row["id"]
@@ -245,6 +259,7 @@ def stories(rows: list[dict], fields: set[str]) -> list[dict]:
                 for i in dict.fromkeys(a["agreement_id"] for a in mine if a["agreement_id"])
                 if i in deals
             ],
+            "pictures": pictures.get(pk, []),
         }
         if "related" in fields:
             story["related"] = [
@@ -335,32 +350,112 @@ def sections():
     return list(Section.objects.order_by("position", "name").values("slug", "name", "description"))
 
 
-def changed_stories(now, settle_seconds: float):
-    """Stories whose public state changed: live ones and those that were public once, listed a
-    little after the change so that a partner never sees a change before it is visible."""
+def changes(now, settle_seconds: float, *, after=None, since=None, limit: int) -> list[dict]:
+    """The change feed's next ``limit`` entries, oldest first, each a story as it is now.
+
+    A live story is listed at ``changed_at`` (its last change, or its embargo's end); a story that
+    left the public is listed once, at its tombstone, whatever happens to it afterwards; a story
+    that was never public is never listed. Entries appear ``settle_seconds`` after the change, so
+    that a transaction still committing cannot fall behind a partner's cursor. ``after`` is the
+    ``(changed_at, id)`` of the last entry a partner read; two index-ordered queries, merged.
+    """
+    cutoff = now - timedelta(seconds=settle_seconds)
+    stories, gone = _feed_sources(now)
+    stories = stories.filter(changed_at__lte=cutoff)
+    gone = gone.filter(removed_at__lte=cutoff)
+    if since is not None:
+        stories = stories.filter(changed_at__gt=since)
+        gone = gone.filter(removed_at__gt=since)
+    if after is not None:
+        at, pk = after
+        stories = stories.filter(Q(changed_at__gt=at) | Q(changed_at=at, id__gt=pk))
+        gone = gone.filter(Q(removed_at__gt=at) | Q(removed_at=at, article_id__gt=pk))
+    return _entries(stories, gone, limit)
+
+
+def story_change(article_id: int, now) -> dict | None:
+    """The story as the change feed lists it now (live, or a tombstone), or None if it was never
+    public: what a webhook about it carries."""
+    stories, gone = _feed_sources(now)
+    found = _entries(stories.filter(pk=article_id), gone.filter(article_id=article_id), 1)
+    return found[0] if found else None
+
+
+def _feed_sources(now):
+    """Live stories, and the tombstones of stories not live now."""
     live = ArticleQuerySet.live_condition(now)
-    was_public = Q(first_published_at__isnull=False, first_published_at__lt=F("changed_at"))
-    return Article.objects.filter(changed_at__lte=now - timedelta(seconds=settle_seconds)).filter(
-        live | was_public
+    gone = Tombstone.objects.exclude(
+        article__status=Article.Status.PUBLISHED, article__publish_at__lte=now
     )
+    return Article.objects.filter(live), gone
 
 
-def change(row: dict, now) -> dict:
-    """A changed story as the feed lists it: published, updated, or withdrawn (a tombstone)."""
-    is_live = Article.live_at(row["status"], row["publish_at"], now)
-    if not is_live:
-        return {
-            "slug": row["slug"],
-            "changed_at": row["changed_at"],
-            "action": "withdrawn",
-            "article": None,
-        }
-    first = row["updated_at"] <= row["publish_at"]
+def _pictures(rows: list[dict]) -> dict[int, list[dict]]:
+    """Each story's lead picture, then its inline ones in reading order, with their rights and
+    renditions (two queries)."""
+    ids = [row["id"] for row in rows]
+    leads = {row["lead_picture_id"]: row["id"] for row in rows if row["lead_picture_id"]}
+    found: dict[int, list[dict]] = defaultdict(list)
+    for picture in Picture.objects.filter(pk__in=leads):
+        found[leads[picture.pk]].append(_picture(picture, "lead", None))
+    for placed in (
+        InlinePicture.objects.filter(article_id__in=ids)
+        .select_related("picture")
+        .order_by("article_id", "after_paragraph", "pk")
+    ):
+        found[placed.article_id].append(_picture(placed.picture, "inline", placed.after_paragraph))
+    return found
+
+
+def _picture(picture: Picture, placement: str, after_paragraph: int | None) -> dict:
     return {
-        "slug": row["slug"],
-        "changed_at": row["changed_at"],
-        "action": "published" if first else "updated",
-        "article": row,
+        "id": picture.pk,
+        "placement": placement,
+        "after_paragraph": after_paragraph,
+        "alt_text": picture.alt_text,
+        "caption": picture.caption,
+        "credit": picture.credit,
+        "rights_holder": picture.rights_holder,
+        "licence": picture.licence,
+        "focal_point": {"x": picture.focal_x, "y": picture.focal_y},
+        "renditions": renditions_of(picture),
+    }
+
+
+def went_live(row: dict):
+    """The last moment a write counts as the story going live: the publish move saves the story
+    a moment after it takes its publish time, and an embargoed story goes live later still."""
+    return row["publish_at"] + timedelta(seconds=1)
+
+
+def _entries(stories, gone, limit: int) -> list[dict]:
+    entries = [
+        {**row, "action": "updated" if row["changed_at"] > went_live(row) else "published"}
+        for row in stories.order_by("changed_at", "id").values(*CHANGE_COLUMNS)[:limit]
+    ]
+    entries += [
+        {"id": row["article_id"], "uid": row["article__uid"], "slug": row["article__slug"]}
+        | {"changed_at": row["removed_at"], "action": "withdrawn"}
+        for row in gone.order_by("removed_at", "article_id").values(
+            "article_id", "article__uid", "article__slug", "removed_at"
+        )[:limit]
+    ]
+    entries = sorted(entries, key=lambda e: (e["changed_at"], e["id"]))[:limit]
+    former = _group(
+        FormerSlug.objects.filter(article_id__in=[e["id"] for e in entries])
+        .order_by("-retired_at", "slug")
+        .values("article_id", "slug")
+    )
+    for entry in entries:
+        entry["former_slugs"] = [f["slug"] for f in former.get(entry["id"], [])]
+    return entries
+
+
+def change(entry: dict) -> dict:
+    """An entry of the feed as the serializer shapes it: a tombstone carries no article."""
+    return {
+        **{k: entry[k] for k in ("action", "uid", "slug", "former_slugs", "changed_at")},
+        "article": None if entry["action"] == "withdrawn" else entry,
     }
 
 

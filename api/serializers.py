@@ -170,6 +170,12 @@ class PartyEntry(s.Serializer):
     company = CompanyRef()
 
 
+UID_HELP = (
+    "The story's permanent identifier: it never changes, whatever the slug. Key copies by it; "
+    "as a URI it is `urn:uuid:<uid>`, the ninjs `uri`."
+)
+
+
 class StoryLink(s.Serializer):
     slug = s.SlugField()
     headline = s.CharField()
@@ -242,6 +248,7 @@ class Related(StoryRef):
 class ArticleItem(Sparse):
     """A live story with its structure. With ``fields=``, only the fields named are present."""
 
+    uid = s.UUIDField(help_text=UID_HELP)
     slug = s.SlugField()
     headline = s.CharField()
     dek = s.CharField(allow_blank=True)
@@ -260,12 +267,55 @@ class ArticleItem(Sparse):
     agreements = Agreement(many=True)
 
 
+class SiteAddress(s.URLField):
+    """An absolute address on the site, from a path."""
+
+    def to_representation(self, value):
+        return self.context["links"].path(value)
+
+
+class Rendition(s.Serializer):
+    url = SiteAddress(source="path")
+    width = s.IntegerField(min_value=1)
+    height = s.IntegerField(min_value=1)
+    content_type = s.ChoiceField(choices=["image/webp", "image/jpeg"])
+
+
+class FocalPoint(s.Serializer):
+    x = s.FloatField(min_value=0, max_value=1, help_text="Across: 0 left, 1 right.")
+    y = s.FloatField(min_value=0, max_value=1, help_text="Down: 0 top, 1 bottom.")
+
+
+class StoryPicture(s.Serializer):
+    """A picture the story shows, with what its use requires: credit, rights and licence."""
+
+    id = s.IntegerField(min_value=1, help_text="The picture's number; the same in every story.")
+    placement = s.ChoiceField(
+        choices=["lead", "inline"], help_text="The lead picture, or one inside the story."
+    )
+    after_paragraph = s.IntegerField(
+        min_value=1, allow_null=True, help_text="Where an inline picture sits; null for the lead."
+    )
+    alt_text = s.CharField(help_text="What the picture shows, for readers who cannot see it.")
+    caption = s.CharField(allow_blank=True)
+    credit = s.CharField(help_text="Print it with the picture, e.g. Lin Hao/Newsroom.")
+    rights_holder = s.CharField()
+    licence = s.CharField(allow_blank=True, help_text="The terms it is used under.")
+    focal_point = FocalPoint()
+    renditions = Rendition(
+        many=True, help_text="16:9 crops around the focal point, 480 to 1200 px, WebP and JPEG."
+    )
+
+
 class ArticleDetail(ArticleItem):
     """A live story with its body, quotes and related stories as well."""
 
     body = s.CharField(help_text="Plain text; paragraphs separated by a blank line.")
     quotes = Quote(many=True)
     related = Related(many=True)
+    pictures = StoryPicture(
+        many=True, help_text="The lead picture first, if there is one, then those inside."
+    )
 
 
 ARTICLE_FIELDS = tuple(ArticleItem._declared_fields)
@@ -387,12 +437,24 @@ class Ranking(s.Serializer):
 
 
 class ChangedStory(StoryRef):
+    uid = s.UUIDField(help_text=UID_HELP)
     version = s.IntegerField(min_value=1)
 
 
 class Change(s.Serializer):
-    action = s.ChoiceField(choices=["published", "updated", "withdrawn"])
-    slug = s.SlugField()
+    action = s.ChoiceField(
+        choices=["published", "updated", "withdrawn"],
+        help_text="`withdrawn` is a tombstone: drop the story with this `uid`.",
+    )
+    uid = s.UUIDField(help_text=UID_HELP)
+    slug = s.SlugField(help_text="The story's slug now (for a tombstone, its last slug).")
+    former_slugs = s.ListField(
+        child=s.SlugField(),
+        help_text=(
+            "Every earlier slug of the story, newest first: a copy kept by slug under one of "
+            "these is this story too."
+        ),
+    )
     changed_at = s.DateTimeField()
     article = ChangedStory(allow_null=True, help_text="Null for a withdrawal (a tombstone).")
 

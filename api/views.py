@@ -20,6 +20,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 
+from articles.models import Article
 from articles.rankings import rankings_for
 
 from . import params, selectors
@@ -30,7 +31,7 @@ from .filters import AgreementFilter, ArticleFilter, CompanyFilter
 from .links import Links
 from .ninjs import to_ninjs
 from .openapi import AS_OF, document, field_names_pattern
-from .pagination import Keyset, paginate
+from .pagination import CHANGES, Keyset, page_size, paginate
 from .rendering import NinjsRenderer, SafeJSONRenderer
 from .stories import shown
 from .throttling import TierThrottle
@@ -42,7 +43,6 @@ ARTICLE_ORDERS = {
     "updated_at": Keyset("updated_at", ("changed_at", "id")),
 }
 BY_SLUG = Keyset("slug", ("slug",))
-CHANGES = Keyset("changes", ("changed_at", "id"))
 
 
 def not_found(what: str) -> NotFound:
@@ -429,30 +429,34 @@ class ChangeList(PartnerView):
     def get(self, request):
         query = request.query_params
         settle = float(getattr(settings, "NEWSROOM_CHANGES_SETTLE_SECONDS", 5))
-        now = timezone.now()
-        queryset = selectors.changed_stories(now, settle)
-        since = query.get("since")
+        since, after = query.get("since"), None
         if since:
             if query.get("cursor"):
                 raise InvalidParameter(
                     "since", "Give since or cursor, not both.", "conflicting_parameters"
                 )
             try:
-                queryset = queryset.filter(changed_at__gt=params.instant(since, "since"))
+                since = params.instant(since, "since")
             except ValueError as error:
                 raise InvalidParameter("since", str(error)) from None
-        rows, next_url = paginate(
-            queryset,
-            CHANGES,
-            request,
-            fetch=lambda qs: list(qs.values(*selectors.CHANGE_COLUMNS)),
+        if query.get("cursor"):
+            after = CHANGES.decode(query["cursor"], Article)
+        size = page_size(query)
+        entries = selectors.changes(
+            timezone.now(), settle, after=after, since=since or None, limit=size + 1
         )
+        page = entries[:size]
         items = out.Change(
-            [selectors.change(row, now) for row in rows], many=True, context=self.context()
+            [selectors.change(e) for e in page], many=True, context=self.context()
         ).data
+        next_url = None
+        if len(entries) > size:
+            following = {k: v for k, v in query.items() if k != "since"}
+            following["cursor"] = CHANGES.encode(page[-1])
+            next_url = request.build_absolute_uri(request.path) + "?" + urlencode(following)
         resume = {k: v for k, v in query.items() if k not in ("cursor", "since")}
-        if rows:
-            resume["cursor"] = CHANGES.encode(rows[-1])
+        if page:
+            resume["cursor"] = CHANGES.encode(page[-1])
         elif query.get("cursor") or since:
             resume.update({k: query[k] for k in ("cursor", "since") if query.get(k)})
         resume_url = request.build_absolute_uri(request.path) + "?" + urlencode(resume)

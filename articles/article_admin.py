@@ -31,17 +31,7 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [
-            "headline",
-            "slug",
-            "dek",
-            "section",
-            "lead_picture",
-            "dateline",
-            "language",
-            "body",
-            "source_uri",
-        ]
+        fields = list(WorkingCopy.FIELDS)  # what the form edits is what a working copy holds
 
     copy_opened = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

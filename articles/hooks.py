@@ -55,6 +55,13 @@ BODY_CHANGED = "body_changed"
 #: return to draft). Runs inside the move's transaction, after the story is saved.
 STATUS_CHANGED = "status_changed"
 
+#: ``fn(article_id, *, left_public, deal=False)``: the story's place in the partners' change feed
+#: (``changed_at``) moved: something partners may see of it changed. ``left_public`` is true when
+#: this change took a live story off the public (withdrawn, sent back, or put behind an embargo);
+#: ``deal`` when what changed is what the story claims about a deal (terms, status, parties).
+#: Runs inside the changing transaction, so what is written here commits or rolls back with it.
+FEED_CHANGED = "feed_changed"
+
 #: ``fn(article, new_body) -> list[str]``: what publishing a working copy with ``new_body`` would
 #: do to what hangs on the live text (annotations that would need review), said before it
 #: happens; shown beside the changes. Reads only.
@@ -84,6 +91,7 @@ HOOKS = frozenset(
         PUBLISH_CHECKS,
         BODY_CHANGED,
         STATUS_CHANGED,
+        FEED_CHANGED,
         REVISION_NOTES,
         CHANGE_PREVIEW,
         ADMIN_URLS,

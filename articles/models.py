@@ -328,15 +328,17 @@ class Article(StoryText):
         updating = self.pk is not None and not kwargs.get("force_insert")
         with transaction.atomic():
             old_body = None
+            was_live = False
             if updating:
                 row = (
                     Article.objects.select_for_update()
                     .filter(pk=self.pk)
-                    .values("body", "version", "slug")
+                    .values("body", "version", "slug", "status", "publish_at")
                     .first()
                 )
                 if row:
                     old_body = row["body"]
+                    was_live = Article.live_at(row["status"], row["publish_at"], self.updated_at)
                     self.version = row["version"] + 1
                     if row["slug"] != self.slug:
                         FormerSlug.objects.update_or_create(
@@ -350,6 +352,10 @@ class Article(StoryText):
             if old_body is not None and old_body != self.body:
                 # The text's own invariants (anchored annotations quote it) must hold at commit.
                 hooks.run(hooks.BODY_CHANGED, self, old_body)
+            left_public = was_live and not Article.live_at(
+                self.status, self.publish_at, self.updated_at
+            )
+            hooks.run(hooks.FEED_CHANGED, self.pk, left_public=left_public)
 
 
 class WorkingCopy(StoryText):

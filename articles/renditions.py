@@ -103,14 +103,36 @@ def make_rendition(picture, width: int, extension: str) -> Path:
     return path
 
 
-def rendition_set(picture) -> dict:
-    """What a template needs to show the picture responsively: sources, fallback and share."""
+def rendition_url(picture, width: int, extension: str, key: str | None = None) -> str:
+    """The address (a path) of one rendition; it changes when the file or focal point does."""
     from django.urls import reverse
 
+    key = key or rendition_key(picture)
+    return reverse("articles:picture", args=[picture.pk, key, width, extension])
+
+
+def renditions_of(picture) -> list[dict]:
+    """Every rendition readers are served: each width in each format, 16:9."""
+    key = rendition_key(picture)
+    return [
+        {
+            "width": width,
+            "height": round(width / RATIO),
+            "extension": extension,
+            "content_type": FORMATS[extension][1],
+            "path": rendition_url(picture, width, extension, key),
+        }
+        for width in WIDTHS
+        for extension in FORMATS
+    ]
+
+
+def rendition_set(picture) -> dict:
+    """What a template needs to show the picture responsively: sources, fallback and share."""
     key = rendition_key(picture)
 
     def url(width: int, extension: str) -> str:
-        return reverse("articles:picture", args=[picture.pk, key, width, extension])
+        return rendition_url(picture, width, extension, key)
 
     return {
         "picture": picture,

@@ -196,9 +196,11 @@ def _restore_problems(article: Article, values: dict) -> list[str]:
     return problems
 
 
-def article_mark_changed(article_id: int) -> None:
-    """Put the story back at the head of the partners' change feed (its structure changed)."""
+def article_mark_changed(article_id: int, *, deal: bool = False) -> None:
+    """Put the story back at the head of the partners' change feed (its structure changed;
+    ``deal``: what it claims about a deal)."""
     now = Value(timezone.now())
     Article.objects.filter(pk=article_id).update(
         changed_at=Greatest(now, Coalesce(F("publish_at"), now))
     )
+    hooks.run(hooks.FEED_CHANGED, article_id, left_public=False, deal=deal)

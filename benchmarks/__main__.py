@@ -10,7 +10,7 @@ import django
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     django.setup()
-    from . import big_story, engine, faults, http, lighthouse, scale
+    from . import big_story, engine, faults, http, lighthouse, scale, webhooks
     from .measure import Table
 
     only = set(sys.argv[1:])
@@ -25,6 +25,8 @@ def main() -> int:
         lighthouse.run(table)
     if not only or "scale" in only:
         scale.run(table)
+    if not only or "webhooks" in only:
+        webhooks.run(table)
     if "faults" in only:
         faults.run(table)
     else:

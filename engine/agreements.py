@@ -12,15 +12,17 @@ from dataclasses import dataclass, field
 from .clauses import (
     CompanyRef,
     Cue,
+    buys_goods,
     bystanders,
     deciding_cue,
     find_cues,
     roles,
     statuses,
 )
-from .dealwords import BACK_REFERENCES, CLAUSE_BREAKS, REGIONS, SECTORS, STATUS_CUES
+from .dealwords import BACK_REFERENCES, REGIONS, SECTORS, STATUS_CUES
 from .lexicon import Lexicon
 from .model import RegistryAgreement
+from .passages import clauses_of, datelines, deal_clauses, unquoted
 from .terms import advisers, find_terms
 
 __all__ = ["CompanyRef", "Deal", "existing_agreement", "find_deals"]
@@ -29,12 +31,12 @@ _STATUS_ORDER = [status for status, _ in STATUS_CUES]
 _SECTORS = Lexicon(list(SECTORS.items()))
 _REGIONS = Lexicon(list(REGIONS.items()), flags=0)
 _BACK = Lexicon([("back", BACK_REFERENCES)])
-_CLAUSE = re.compile(CLAUSE_BREAKS, re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DEFINITE = re.compile(
     r"\b(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE
 )
-_APPOSITION = re.compile(r"^[\s,]*(?:called|named|known as|—|–)?[\s,]*$")
+_APPOSITION = re.compile(r"^[\s,]*(?:called|named|known as|in|—|–)?[\s,]*$")
+_NAMED_VENTURE = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:new\s+|proposed\s+)?")
 _AGE = re.compile(
     r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)\s+"
     r"(?P<unit>years?|decades?)\s+ago\b|\bin\s+(?:(?:January|February|March|April|May|June|July|"
@@ -44,6 +46,7 @@ _AGE = re.compile(
 _FOUNDED = re.compile(r"\b(?:founded|set up|established|formed|created|launched)\b", re.IGNORECASE)
 _OBJECT = re.compile(r"^\s*(?:of|in|into)?\s*(?:a|an|its|their|the|some)\s+[a-z]")
 _SYNONYMS = ({"partnership", "alliance"},)
+_HIRING = re.compile(r"enlist|hired|retain|mandate")
 
 
 @dataclass
@@ -83,38 +86,11 @@ class Deal:
         return min(self.mentions, key=lambda m: (not m.named, m.loose, m.start))
 
 
-def _outside_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Parts of text[start:end] outside quotation marks: speech reports views, not deals."""
-    sentence = text[start:end]
-    if "“" not in sentence and "”" not in sentence and '"' not in sentence:
-        return [(start, end)]
-    parts, position, inside = [], start, False
-    for i in range(start, end):
-        if text[i] in '“”"':
-            opening = text[i] == "“" or (text[i] == '"' and not inside)
-            if opening and not inside:
-                parts.append((position, i))
-                inside = True
-            elif inside:
-                inside = False
-                position = i + 1
-    if not inside:
-        parts.append((position, end))
-    return [(a, b) for a, b in parts if b > a]
-
-
-def _masked(text: str, start: int, end: int, companies: list[CompanyRef]) -> str:
-    """The sentence with company names blanked, so 'China Telecom' is not the region China."""
-    chars = list(text[start:end])
-    for ref in companies:
-        for i in range(max(ref.start, start), min(ref.end, end)):
-            chars[i - start] = " "
-    return "".join(chars)
-
-
 def _names_no_company(text: str, cue: Cue, companies: list[CompanyRef]) -> bool:
     """'invested in a start-up': the deal's object is unnamed, so no agreement between companies."""
     if cue.kind not in {"acquisition", "investment"} or cue.name == "stake":
+        return False
+    if buys_goods(text, cue):
         return False
     if not _OBJECT.match(text[cue.end : cue.end + 60]):
         return False
@@ -136,11 +112,15 @@ def _compatible(deal: Deal, kind: str, loose: bool) -> bool:
     return any({deal.kind, kind} <= group for group in _SYNONYMS)
 
 
-def _merge(deals: list[Deal], kind: str, parties: list[str], loose: bool) -> Deal:
+def _merge(deals: list[Deal], kind: str, parties: list[str], loose: bool, stake: bool) -> Deal:
     """The deal these words speak of: the same parties, and the same or an unspecific kind."""
     for deal in deals:
-        if set(deal.parties) == set(parties) and _compatible(deal, kind, loose):
-            if deal.kind == "other" and kind != "other":
+        if set(deal.parties) != set(parties):
+            continue
+        # A stake between the parties of an acquisition is the shares that acquisition buys.
+        bought = stake and {deal.kind, kind} == {"acquisition", "investment"}
+        if _compatible(deal, kind, loose) or bought:
+            if deal.kind in {"other", "investment"} and kind not in {"other", deal.kind}:
                 deal.kind = kind
             return deal
     deal = Deal(kind=kind, parties=parties)
@@ -157,22 +137,14 @@ def _referred(deals: list[Deal], kind: str, loose: bool, named: list[str]) -> De
 
 
 def _resulting(text: str, cue: Cue, refs: list[CompanyRef]) -> CompanyRef | None:
+    """The venture's own company: "a joint venture called X", "X, the joint venture", "a joint
+    venture in X"."""
     for ref in refs:
         if ref.start >= cue.end and _APPOSITION.match(text[cue.end : ref.start]):
             return ref
+        if ref.end <= cue.start and _NAMED_VENTURE.fullmatch(text, ref.end, cue.start):
+            return ref
     return None
-
-
-def _clause(text: str, s_start: int, s_end: int, cue: Cue) -> tuple[int, int]:
-    """The clause of the sentence that holds the deal word."""
-    start, end = s_start, s_end
-    for boundary in _CLAUSE.finditer(text, s_start, s_end):
-        if boundary.end() <= cue.start:
-            start = boundary.end()
-        elif boundary.start() >= cue.end:
-            end = boundary.start()
-            break
-    return start, end
 
 
 def _describe(
@@ -197,6 +169,11 @@ def find_deals(
     """Agreements the text reports, one per deal, merged across the sentences that speak of it."""
     deals: list[Deal] = []
     recent: list[str] = []  # companies in order of last mention, for "the pair"
+    hired: set[str] = set()
+    hiring = _HIRING.search(folded) is not None
+    lines = datelines(text)
+    if lines:
+        companies = [c for c in companies if not any(a <= c.start < b for a, b in lines)]
     cues = find_cues(text, folded)
     c_index = r_index = 0
     for s_start, s_end in sentences:
@@ -213,22 +190,30 @@ def find_deals(
             c_index += 1
         sentence_cues = cues[first_cue:c_index]
         if sentence_cues:
-            spoken = _outside_quotes(text, s_start, s_end)
+            outside = unquoted(text, s_start, s_end)
             sentence_cues = [
                 c
                 for c in sentence_cues
-                if any(a <= c.start < b for a, b in spoken)
+                if any(a <= c.start < b for a, b in outside)
                 and not _names_no_company(text, c, in_sentence)
+                # "Venture Global LNG", "Alliance Boots": a word of a company's name
+                and not any(r.start <= c.start < r.end for r in in_sentence)
             ]
         named = in_sentence
+        # A bank hired for the deal advises it wherever the story names it again.
+        counsel = (
+            advisers(text, s_start, s_end, in_sentence)
+            if in_sentence
+            and (sentence_cues or (hiring and _HIRING.search(folded, s_start, s_end)))
+            else []
+        )
+        counsel += [c for c in in_sentence if c.key in hired and c not in counsel]
+        hired.update(c.key for c in counsel)
         if sentence_cues and in_sentence:
             aside = bystanders(text, folded, in_sentence)
-            counsel = advisers(text, s_start, s_end, in_sentence)
             named = [c for c in in_sentence if c not in aside and c not in counsel]
-        else:
-            counsel = []
-        if sentence_cues:
-            _sentence(text, folded, s_start, s_end, sentence_cues, named, counsel, deals, recent)
+        for c_start, c_end, clause_cues in deal_clauses(text, s_start, s_end, sentence_cues, named):
+            _sentence(text, folded, c_start, c_end, clause_cues, named, counsel, deals, recent)
         for c in named:
             if c.key in recent:
                 recent.remove(c.key)
@@ -249,7 +234,8 @@ def _sentence(
 ) -> None:
     """Add what one sentence with deal words says to the deal it reports, if it reports one."""
     # A deal word whose own clause names two companies speaks of their deal; prefer it.
-    clauses = {cue: _clause(text, s_start, s_end, cue) for cue in cues}
+    two = len({c.key for c in named}) >= 2
+    clauses = clauses_of(text, s_start, s_end, cues) if two else {}
     with_parties = [
         cue
         for cue, (a, b) in clauses.items()
@@ -257,23 +243,28 @@ def _sentence(
     ]
     cue, kind = deciding_cue(text, with_parties or cues)
     resulting = _resulting(text, cue, named) if kind == "joint_venture" else None
-    c_start, c_end = clauses[cue]
+    c_start, c_end = clauses.get(cue, (s_start, s_end))
     in_clause = [c for c in named if c_start <= c.start < c_end]
     if len({c.key for c in in_clause if c is not resulting}) < 2:
         in_clause, c_start, c_end = named, s_start, s_end  # the deal's parties span its clauses
     parties_refs = [c for c in _parties(in_clause, cue, text) if c is not resulting]
     party_keys = list(dict.fromkeys(c.key for c in parties_refs))
-    back = _BACK.find(text, folded, s_start, s_end)
     used_back = False
-    if len(party_keys) < 2 and back:
+    if len(party_keys) < 2 and _BACK.find(text, folded, s_start, s_end):
+        # "The two companies are extending their alliance": the pair of the deal being told, if
+        # it holds the company named; else the companies last named.
+        told = next((d for d in reversed(deals) if set(party_keys) <= set(d.parties)), None)
         previous = [
             k for k in recent if k not in party_keys and (not resulting or k != resulting.key)
         ]
-        party_keys = (party_keys + previous[-1:]) if party_keys else previous[-2:]
+        if told and len(told.parties) == 2:
+            party_keys = list(told.parties)
+        else:
+            party_keys = (party_keys + previous[-1:]) if party_keys else previous[-2:]
         used_back = True
     deal = None
     if len(party_keys) >= 2:
-        deal = _merge(deals, kind, party_keys, cue.loose)
+        deal = _merge(deals, kind, party_keys, cue.loose, cue.name == "stake")
         deal.back_reference |= used_back
         refs = [c for c in parties_refs if c.key in party_keys]
         for key, role in roles(deal.kind, text, c_start, c_end, cue, refs).items():

@@ -21,14 +21,37 @@ from .lexicon import Lexicon
 _CUES = Lexicon([(name, pattern) for name, pattern, _ in DEAL_CUES])
 _KIND_OF_CUE = {name: kind for name, _, kind in DEAL_CUES}
 # Words that say there is a deal, or name it loosely: they join whatever deal their parties have.
-LOOSE_CUES = frozenset({"generic", "venture", "partnership_loose"})
+LOOSE_CUES = frozenset({"generic", "venture", "partnership_loose", "memorandum"})
 _LOOSE_WORDS = re.compile(r"tie[- ]ups?", re.IGNORECASE)
 _PLURAL = re.compile(PLURAL_CUE, re.IGNORECASE)
 _STATUSES = Lexicon(STATUS_CUES)
 _STATUS_RANK = {status: rank for rank, (status, _) in enumerate(STATUS_CUES)}
 _MODALS = re.compile(r"\b(?:may|might|could)\b")  # case matters: "May 2024" is a month
 _AWAITED_BEFORE = re.compile(AWAITED + r"(?:[\w’'-]+\s+){0,4}\Z", re.IGNORECASE)
+_VENTURE_SUBJECT = re.compile(
+    r"\b(?:the|this|that|new)\s+(?:joint\s+)?(?:venture|JV|partnership|alliance|company)\s+\Z",
+    re.IGNORECASE,
+)
 _BYSTANDER = Lexicon([("bystander", BYSTANDER_CUES)])
+# "its pursuit of rival Zeta", "an acquisition of competitor Zeta": the rival is the target.
+_RIVAL_AS_OBJECT = re.compile(
+    r"\b(?:of|for|with|buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|"
+    r"purchased)\s+(?:(?:its|their|the|a|an|smaller|larger|bigger|long-?time|domestic|local|"
+    r"fellow|former)\s+)*\Z",
+    re.IGNORECASE,
+)
+_RIVAL_WORD = re.compile(r"(?:rivals?|competitors?)\Z", re.IGNORECASE)
+# A news organisation cited as the source of the story: "Valor reported on", "told Reuters".
+_JOINING = re.compile(r"\bjoin(?:s|ed|ing)?\s+\Z", re.IGNORECASE)
+# "Unipec, a subsidiary of Sinopec, will buy": the parent is named to say who owns whom.
+_PARENT = re.compile(
+    r",\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|unit|affiliate|arm|division)\s+of\s+\Z",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\s+(?:reported|reports)(?=\s+(?:on|that|earlier|late|last|this|in)\b|[,.])|\s+said,?\s+citing",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"(?:\s|,|\band\b|\bor\b|&|\bthe\b|\bits\b|\btheir\b)*$", re.IGNORECASE)
 _CONTROLLING = re.compile(CONTROLLING_STAKE + r"\s*$", re.IGNORECASE)
 _PERCENT = re.compile(STAKE_PERCENT, re.IGNORECASE)
@@ -41,7 +64,41 @@ _OF_BY = re.compile(
     r"\b(?:takeover|acquisition|purchase|buyout|sale|licensing)\s+of\b[^.;]*?\bby\b", re.I
 )
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
+# Between a stake and a venture word: "in the new", "in Acme Refining Co., the".
+_IN_VENTURE = re.compile(
+    r"\s+in\s+(?:[^,;]{0,60}?,\s+)?(?:the|its|their|this|that|a|an)\s+(?:new\s+|proposed\s+)?",
+    re.IGNORECASE,
+)
+_SOLD = re.compile(
+    r"\b(?:sell|sells|selling|sold|sale of|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?)\s+"
+    r"(?:[\w%.,-]+\s+){0,4}\Z",
+    re.IGNORECASE,
+)
+# Goods bought without a quantity: "buy power from", "purchase LNG from".
+_GOODS = re.compile(
+    r"\s+(?:(?:renewable|clean|green|solar|wind|nuclear|liquefied natural)\s+)?(?:power|"
+    r"electricity|energy|gas|LNG|oil|crude|coal|copper|lithium|nickel|cobalt|iron ore|chips|"
+    r"semiconductors|batteries|jets|aircraft|planes)\b",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(
+    r"\s+(?:(?:up to|about|around|some|a total of|an additional|an extra)\s+)?[\d.,]+\s*"
+    r"(?:(?:million|billion|thousand|m|bn|mn)\s+)?(?:metric\s+)?(?:tonnes|tons|barrels|"
+    r"cubic|MW|GW|megawatts|gigawatts|units|bpd|mtpa|doses|vehicles|aircraft|planes|jets|"
+    r"cars|trucks|trains|ships|vessels|cargoes|kilowatt|megawatt)\b",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
+_BID_FROM = re.compile(
+    r"\b(?:proposal|offer|bid|approach)s?\s+from\s+(?:[\w.&’'-]+\s+){0,5}\Z", re.IGNORECASE
+)
+_STAKE_IN = re.compile(r"\bstake\b[^;]{0,200}?\bin\s+(?:[\w.,&’'-]+\s+){0,5}\Z", re.IGNORECASE)
+_TAKES_LICENCE = re.compile(
+    r"\b(?:for|obtain(?:s|ed)?|receiv(?:e|es|ed)|secur(?:e|es|ed)|gain(?:s|ed)?|gets?|got)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}licen[cs]e\b|\bin-licens",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"\bwith\s+(?:[\w.&’'-]+\s+){0,5}\Z", re.IGNORECASE)
 ROLES = {
     "acquisition": ("acquirer", "target"),
     "investment": ("investor", "investee"),
@@ -87,6 +144,13 @@ def deciding_cue(text: str, cues: list[Cue]) -> tuple[Cue, str]:
     """The cue that says which deal the clause reports, and the kind it gives."""
     specific = [c for c in cues if not c.loose] or cues
     cue = specific[0]
+    ventures = [c for c in cues if c.kind == "joint_venture"]
+    if ventures and cue.kind in {"partnership", "other"}:
+        return ventures[0], "joint_venture"  # a framework or memorandum for a venture
+    if cue.name == "stake" and ventures and _IN_VENTURE.fullmatch(text, cue.end, ventures[0].start):
+        return ventures[0], "joint_venture"  # "a 50% stake in the joint venture": its terms
+    if buys_goods(text, cue):
+        return cue, "supply"
     stakes = [c for c in cues if c.name == "stake"]
     if stakes and (cue.kind == "acquisition" or cue.name == "stake"):
         # "acquire an 18% stake" is an investment; "a controlling stake" an acquisition.
@@ -94,6 +158,11 @@ def deciding_cue(text: str, cues: list[Cue]) -> tuple[Cue, str]:
         if stake.start - cue.end <= 40:
             return stake, _stake_kind(text, stake)
     return cue, cue.kind
+
+
+def buys_goods(text: str, cue: Cue) -> bool:
+    """'to buy 4 million tonnes of gas': a purchase of goods, which is supply, not a takeover."""
+    return cue.name == "buy" and bool(_QUANTITY.match(text, cue.end) or _GOODS.match(text, cue.end))
 
 
 def _stake_kind(text: str, stake: Cue) -> str:
@@ -112,7 +181,11 @@ def bystanders(text: str, folded: str, refs: list[CompanyRef]) -> set[CompanyRef
     if not refs:
         return out
     start = refs[0].start
-    for _, _, position in _BYSTANDER.find(text, folded, max(0, start - 80), refs[-1].end):
+    for _, cue_start, position in _BYSTANDER.find(text, folded, max(0, start - 80), refs[-1].end):
+        if _RIVAL_WORD.match(text, cue_start, position) and _RIVAL_AS_OBJECT.search(
+            text, max(0, cue_start - 60), cue_start
+        ):
+            continue
         for ref in refs:
             if ref.start < position:
                 continue
@@ -120,6 +193,15 @@ def bystanders(text: str, folded: str, refs: list[CompanyRef]) -> set[CompanyRef
                 break
             out.add(ref)
             position = ref.end
+    out.update(ref for ref in refs if _REPORTED.match(text, ref.end))
+    out.update(ref for ref in refs if _PARENT.search(text, max(0, ref.start - 60), ref.start))
+    # "VW will join Ford in investing in Argo": Ford's own deal is not this one.
+    out.update(
+        ref
+        for ref in refs
+        if _JOINING.search(text, max(0, ref.start - 12), ref.start)
+        and text.startswith(" in ", ref.end)
+    )
     run = [refs[0]]
     for ref in [*refs[1:], None]:
         if ref is not None and _LIST_GAP.match(text[run[-1].end : ref.start]):
@@ -149,6 +231,21 @@ def roles(
             result = {p.key: second for p in parties}
             result[by[0].key] = first
             return result
+    if (
+        kind == "investment"
+        and cue.name == "stake"
+        and _SOLD.search(text, max(s_start, cue.start - 50), cue.start)
+    ):
+        # "Acme sold its 20% stake in Zeta to Bolt": Bolt invests, Acme sells.
+        to = _TO.search(text, cue.end, s_end)
+        buyers = [p for p in parties if to and p.start >= to.end()]
+        if buyers:
+            result = {p.key: "investee" for p in parties}
+            result[buyers[0].key] = "investor"
+            for p in parties:
+                if p.end <= cue.start:
+                    result[p.key] = "seller"
+            return result
     if cue.name == "sale" and kind == "acquisition":
         to = _TO.search(text, cue.end, s_end)
         buyers = [p for p in parties if to and p.start >= to.end()]
@@ -159,8 +256,15 @@ def roles(
                 if p.end <= cue.start:
                     result[p.key] = "seller"
             return result
+    bidders = [p for p in parties if _BID_FROM.search(text, max(s_start, p.start - 60), p.start)]
+    if kind == "acquisition" and bidders:
+        # "a buyout proposal from Bain": the bidder is the buyer, whoever received it.
+        result = {p.key: second for p in parties}
+        result[bidders[0].key] = first
+        return result
     source = _FROM.search(text, cue.end, s_end)
-    sources = [p for p in parties if source and p.start >= source.end()]
+    held = [p for p in parties if _STAKE_IN.search(text, max(s_start, p.start - 250), p.start)]
+    sources = [p for p in parties if source and p.start >= source.end() and p not in held]
     before = [p for p in parties if p.end <= cue.start]
     after = [p for p in parties if p.start >= cue.end]
     if sources and before:
@@ -171,6 +275,21 @@ def roles(
         result[before[0].key] = taker
         for p in sources:
             result[p.key] = giver
+        return result
+    if kind == "supply" and (cue.name == "buy" or cue.name == "supply_deal"):
+        # "Acme's supply deal with Bolt", "Acme will buy 4m tonnes": the one who signs for goods
+        # buys them; the company it signs with, or buys from, supplies them.
+        sellers = [p for p in parties if _WITH.search(text, max(s_start, p.start - 60), p.start)]
+        buyer = next((p for p in parties if p not in sellers), None)
+        if (sellers and buyer) or cue.name == "buy":
+            buyer = buyer or parties[0]
+            result = {p.key: first for p in parties}
+            result[buyer.key] = second
+            return result
+    if kind == "licensing" and before and _TAKES_LICENCE.search(text, s_start, s_end):
+        # "Acme signed an agreement with Bolt for a licence to ...": Acme takes the licence.
+        result = {p.key: first for p in parties}
+        result[before[0].key] = second
         return result
     if not before and len(after) >= 2:
         # "Acquiring Acme will let Bolt ...": the object comes first, the actor after it.
@@ -197,7 +316,11 @@ def statuses(
         modal = word.lower() in {"may", "might", "could"}
         if status == "planned" and modal and not _MODALS.fullmatch(word):
             continue  # "May 2024" is a month
-        if status in {"completed", "signed"} and _AWAITED_BEFORE.search(text, s_start, start):
-            continue  # "until Acme closes its acquisition": awaited, not done
+        if status in {"completed", "signed"} and (
+            _AWAITED_BEFORE.search(text, s_start, start) or text.endswith(" to ", s_start, start)
+        ):
+            continue  # "until Acme closes its acquisition", "expect it to complete": awaited
+        if status == "planned" and _VENTURE_SUBJECT.search(text, max(s_start, start - 30), start):
+            continue  # "the joint venture plans to start production": the venture's plan
         found[status] = (start, end)
     return sorted(((s, *span) for s, span in found.items()), key=lambda f: _STATUS_RANK[f[0]])

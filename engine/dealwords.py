@@ -10,12 +10,23 @@ stands by, which terms it carries. The patterns are matched case-insensitively u
 DEAL_CUES = [
     ("joint_venture", r"joint[- ]ventures?|JVs?", "joint_venture"),
     ("stake", r"(?:equity |minority |majority |controlling )?stakes?", "investment"),
-    ("licence_deal", r"licens(?:ing|e) (?:deal|agreement|pact)s?|licensing", "licensing"),
-    ("licence_verb", r"licens(?:es|ed)|licences? to", "licensing"),
-    ("supply_deal", r"supply (?:deal|agreement|contract|pact)s?", "supply"),
+    ("licence_deal", r"licen[cs](?:ing|e) (?:deal|agreement|pact)s?|licensing", "licensing"),
+    ("licence_verb", r"licens(?:es|ed)|licen[cs]es? (?:to|for)", "licensing"),
+    # An offtake is a supply bought ahead of production; "the supply of" names the goods sold.
+    (
+        "supply_deal",
+        r"(?:supply|offtake|off-take|power purchase) (?:deal|agreement|contract|pact)s?|"
+        r"offtakes?|supply of|PPAs?",
+        "supply",
+    ),
     ("supply_verb", r"(?:to |will )suppl(?:y|ies)|suppl(?:ies|ied)|supplier of", "supply"),
     ("partnership", r"partnerships?|partner(?:s|ed|ing)? with|tie[- ]ups?", "partnership"),
-    ("cooperation", r"(?:cooperation|collaboration) (?:agreement|deal|pact)s?", "partnership"),
+    (
+        "cooperation",
+        r"(?:cooperation|collaboration)(?: framework)? (?:agreement|deal|pact)s?|"
+        r"framework agreements?",
+        "partnership",
+    ),
     ("team_up", r"team(?:s|ed|ing)? up with", "partnership"),
     ("alliance", r"alliances?", "alliance"),
     ("merger", r"mergers?|merg(?:e|es|ed|ing) with|merg(?:e|es|ed|ing)", "merger"),
@@ -25,6 +36,8 @@ DEAL_CUES = [
         "merger",
     ),
     ("takeover", r"takeovers?|t(?:ake|akes|aking|aken|ook) over|buyouts?", "acquisition"),
+    # "a $5bn bid for Acme", "an offer for Acme": a bid is for a company.
+    ("bid", r"(?:bids?|offers?) for", "acquisition"),
     ("acquire", r"acquisitions?|acquir(?:e|es|ed|ing)", "acquisition"),
     (
         "buy",
@@ -33,8 +46,17 @@ DEAL_CUES = [
         "acquisition",
     ),
     ("sale", r"sale of|sell(?:s|ing)?|sold", "acquisition"),
-    ("invest", r"investments? in|invest(?:s|ed|ing)? in|investments?", "investment"),
+    # "investment bank", "investment guru": the word names a trade, not a deal.
+    (
+        "invest",
+        r"investments? in|invest(?:s|ed|ing)? in|investments?(?! (?:guru|gurus|banks?|bankers?|"
+        r"banking|firms?|funds?|managers?|company|companies|vehicles?|arms?|house|grade|advice|"
+        r"advisers?|strategy|portfolios?|groups?|trusts?|income|returns?|activity|climate)\b)",
+        "investment",
+    ),
     ("venture", r"ventures?", "joint_venture"),
+    # A memorandum says there is a deal, and is a partnership unless its clause says more.
+    ("memorandum", r"memorand(?:um|a) of understanding|MoUs?|memorand(?:um|a)", "partnership"),
     ("generic", r"agreements?|deals?|pacts?|transactions?", "other"),
 ]
 
@@ -55,10 +77,13 @@ STATUS_CUES = [
     (
         "cancelled",
         r"call(?:s|ed|ing)? off|scrap(?:s|ped|ping)?|ditch(?:es|ed|ing)?|abandon(?:s|ed|ing)?|"
-        r"cancel(?:s|led|ed|ling)?|walk(?:s|ed|ing)? away|block(?:s|ed|ing)?|prevent(?:s|ed)?|"
+        r"cancel(?:s|led|ed|ling|ing)?|walk(?:s|ed|ing)? away|block(?:s|ed|ing)?|prevent(?:s|ed)?|"
         r"end(?:s|ed)? talks|could not move forward|fell through|collaps(?:e|ed|es)|"
-        r"drop(?:s|ped)? (?:the|its|their) (?:plan|bid|offer)|withdr(?:ew|awn|aws?) (?:the|its) "
-        r"(?:bid|offer)|reject(?:s|ed|ing)",
+        r"drop(?:s|ped|ping)? (?:the |its |their )?(?:\w+ )?(?:plans?|bid|offer|talks|pursuit|"
+        r"approach|interest)|withdr(?:ew|awn|aws?) (?:the|its) (?:bid|offer)|reject(?:s|ed|ing)|"
+        r"ceased|not to proceed|decided against|unable to agree|"
+        # "would have created": what the deal would have done, had it happened.
+        r"would have (?!to\b)\w+(?:ed|en)",
     ),
     (
         "terminated",
@@ -70,7 +95,10 @@ STATUS_CUES = [
         "completed",
         r"complet(?:e|es|ed|ing)|clos(?:e|es|ed|ing) (?:the|its|their)|finali[sz](?:e|es|ed)|"
         r"was (?:acquired|bought|purchased|taken over|snapped up|sold)|closed|"
-        r"(?:has |have |had )?(?:acquired|bought|purchased|took over|snapped up|swallowed)",
+        r"(?:has |have |had )?(?:acquired|bought|purchased|took over|snapped up|swallowed)|"
+        # A stake taken is a stake held; a deal dated by a year before its noun is a past deal.
+        r"(?:has|have|had) taken|took an? (?:[\w.%-]+ ){0,3}(?:stake|holding|interest)|(?:19|20)\d\d (?:acquisition|purchase|takeover|"
+        r"merger|buyout)",
     ),
     ("extended", r"extend(?:s|ed|ing)?|extensions?|renew(?:s|ed|al|ing)?|prolong(?:s|ed)?"),
     (
@@ -88,8 +116,10 @@ STATUS_CUES = [
     ),
     (
         "planned",
-        r"in talks|in (?:advanced |early )?discussions|talks (?:with|over|about)|plan(?:s|ned)? to|"
-        r"considering|weighing|explor(?:e|es|ing) (?:a|an|the|options)|intends? to|"
+        r"in (?:advanced |early |exclusive |preliminary )?(?:talks|discussions|negotiations)|"
+        r"(?:nearing|close to) (?:a|an) (?:deal|agreement)|talks (?:with|over|about)|plan(?:s|ned)? to|"
+        r"will sign|to sign|about to|planned (?:formation|creation|merger|acquisition|sale|"
+        r"purchase|takeover|deal|venture|joint venture|partnership)|whether to|weigh(?:s|ing)?(?: up)?|considering|explor(?:e|es|ing) (?:a|an|the|options)|intends? to|"
         r"would (?:buy|acquire|merge)|may|might|could|possible|potential|proposed|"
         r"seeking to|aims? to|wants? to|bid(?:s|ding)? for|offer(?:s|ed)? (?:to buy|for)|"
         r"non-binding|proposals?|intention|intends|letter of intent",
@@ -101,9 +131,10 @@ STATUS_CUES = [
 ]
 
 # Where one clause of a sentence ends and another begins.
+# A dash opens an aside; ", eclipsing ...", ", making ..." start a clause of their own.
 CLAUSE_BREAKS = (
     r",\s+(?:which|who|while|but|and|as|after|before|until|because|although)\b|;|"
-    r"\s(?:until|while|because|although|whereas|but)\s"
+    r"\s(?:until|while|because|although|whereas|but)\s|—|,\s+(?-i:(?!including\b)[a-z]+ing)\b"
 )
 
 # A completion that is awaited is no completion ("until Acme closes its acquisition of Bolt").
@@ -150,7 +181,7 @@ REGIONS = {
 # Words that refer back to the companies of an earlier sentence.
 BACK_REFERENCES = (
     r"\b(?:the pair|the two(?! (?:deals|agreements|partnerships|ventures))|both companies|"
-    r"both firms|both groups|the companies|the duo|the partners|each other|"
+    r"both firms|both groups|the companies|the duo|the partners|the parties|both parties|each other|"
     r"(?:its|their) (?:partner|counterpart))\b"
 )
 
@@ -158,7 +189,9 @@ BACK_REFERENCES = (
 BYSTANDER_CUES = (
     r"\b(?:rivals?|competitors?(?: (?:for|to|of))?|compet(?:e|es|ing) (?:with|against)|"
     r"such as|unlike|ahead of|versus|vs\.?|overtak(?:e|es|ing)|challeng(?:e|es|ing)|"
-    r"(?:companies|groups|firms|carriers|operators|players) like)\b"
+    r"(?:companies|groups|firms|carriers|operators|players) like|"
+    # The press that carries the story.
+    r"reports|reported by|according to|told)\b"
 )
 
 # Currency symbols and words, as ISO 4217 codes. Longer symbols first.

@@ -1,8 +1,13 @@
 """Find registry companies in text: whole words, longest match first, case rules for common words.
 
-Candidates come from one Aho–Corasick automaton (pyahocorasick) over the case- and space-folded
+Candidates come from one Aho–Corasick automaton (ahocorasick_rs) over the case- and space-folded
 text, so the cost of a story no longer depends on how many names it capitalises; the rules that
 decide whether a candidate is the company are plain Python, read from the text around it.
+
+The automaton reads the text with every character that is not part of a word turned into a space,
+and each name that begins with a word character is stored with a space before it: it is found only
+where a word begins, so the automaton itself drops the names inside longer words ("Acme" in
+"Acmeville"), which were most of its raw matches.
 """
 
 import gc
@@ -11,7 +16,7 @@ from array import array
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from .lexicons import (
     COMMON_WORDS,
@@ -23,6 +28,12 @@ from .lexicons import (
 from .model import RegistryCompany
 
 _SPACE = re.compile(r"\s+")
+# What is not part of a word, besides the plain space: word characters are those of str.isalnum()
+# and the underscore, as in whole_words.
+_NOT_WORD = re.compile(r"[^\w ]")
+_ASCII_NOT_WORD = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not (c.isalnum() or c in "_ ")}
+)  # the same for ASCII text, many times faster
 _NEXT = re.compile(r"(\s*)(\w+|[^\w\s])")
 _PREVIOUS = re.compile(r"(\w+|[^\w\s])(\s*)\Z")
 _SENTENCE_MARKS = frozenset({".", "!", "?", "“", '"', "‘", ":"})
@@ -57,6 +68,16 @@ def fold(text: str) -> str:
     return lowered.translate(_FOLD_SPACES)
 
 
+def _key(text: str) -> str:
+    """The folded key of a registry name (its registry string, spaces already tidied)."""
+    key = text.lower()
+    return key if len(key) == len(text) else fold(text)
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 def whole_words(folded: str, start: int, end: int) -> bool:
     """Whether ``folded[start:end]`` neither begins nor ends inside a word."""
     before = folded[start - 1] if start else " "
@@ -84,13 +105,17 @@ class Matcher:
     """An automaton of every registry name, folded, holding one number per name.
 
     At a million aliases the per-name Python objects would cost more memory than the automaton,
-    so a name is its number: the automaton maps the folded name to it, and flat arrays give its
-    company, its spelling (the registry's own string, not a copy) and its case rule. Names that
-    fold alike (a company's "Orange" and another's "ORANGE") are chained in ``more``.
+    so a name is its number: each automaton pattern has a value in ``values`` (its first name's
+    number and how to read a match), and flat arrays give a name's company, its spelling (the
+    registry's own string, not a copy) and its case rule. Names that fold alike (a company's
+    "Orange" and another's "ORANGE") are chained in ``more``. The automaton is ahocorasick_rs's
+    contiguous NFA: at a million aliases it takes about half the memory of a pyahocorasick trie.
     """
 
     def __init__(self, companies: list[RegistryCompany] | tuple[RegistryCompany, ...]):
-        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self.automaton: ahocorasick_rs.AhoCorasick | None = None
+        # Per automaton pattern: number << 4 | folds << 3 | closed << 2 | check << 1 | suffixed.
+        self.values = array("i")
         self.slugs: list[str] = []
         self.texts: list[str] = []
         self.owner = array("i")
@@ -106,8 +131,9 @@ class Matcher:
                 gc.enable()
 
     def _index(self, companies) -> None:
-        automaton, texts, owner, flags = self.automaton, self.texts, self.owner, self.flags
-        suffixed = self.suffixed
+        texts, owner, flags = self.texts, self.owner, self.flags
+        suffixed, more = self.suffixed, self.more
+        heads: dict[str, int] = {}  # folded name -> its first name's number << 1 | suffixed
         for index, company in enumerate(companies):
             self.slugs.append(company.slug)
             names = [(company.name, False, 0)]
@@ -116,62 +142,94 @@ class Matcher:
                 names.append((company.legal_name, False, 2))
             sensitive = {n for n, s, _ in names if s}
             seen = set()
-            keys: dict[str, int] = {}
+            # The company's keys: folded name -> [its names' numbers, whether one has a suffixed
+            # form]. The automaton is asked about each key once, when the company is done.
+            keys: dict[str, list] = {}
             for text, exact_case, source in names:
-                tidy = " ".join(text.split())
-                text = text if tidy == text else tidy  # keep the registry's string, not a copy
+                if not text.isprintable() or "  " in text or text.strip() is not text:
+                    text = " ".join(text.split())  # else keep the registry's string, not a copy
                 key = text.lower()
                 if len(key) != len(text):
                     key = fold(text)
-                if not key or (key, exact_case) in seen:
+                # Case-sensitive spellings of one key ("Box", "BOX") are distinct names.
+                spelling = (text if exact_case else key, exact_case)
+                if not key or spelling in seen:
                     continue
                 if text in sensitive and not exact_case:
                     continue  # the case-sensitive spelling of the same name rules
-                seen.add((key, exact_case))
+                seen.add(spelling)
                 common = exact_case or (" " not in key and key in COMMON_WORDS)
                 number = len(texts)
                 texts.append(text)
                 owner.append(index)
                 flags.append(common | source << 1)
                 suffixed.append(-1)
-                base = self._base(key, keys)
-                if base is not None and suffixed[base[1]] == -1:
+                base = self._base(key, keys) if keys and " " in key else None
+                if base is not None and suffixed[keys[base][0][0]] == -1:
                     # "Acme Energy Holdings" beside "Acme Energy": found as the shorter name and
                     # its suffix, so the automaton need not spell every legal name out again.
                     # The key's value is the first name's number, doubled, plus one when some
                     # name of the key has such a suffixed form.
-                    suffixed[base[1]] = number
-                    value = automaton.get(base[0])
-                    if not value & 1:
-                        automaton.add_word(base[0], value | 1)
+                    suffixed[keys[base][0][0]] = number
+                    keys[base][1] = 1
                     continue
-                keys.setdefault(key, number)
-                first = automaton.get(key, -1)
-                if first == -1:
-                    automaton.add_word(key, number << 1)
+                if key in keys:
+                    keys[key][0].append(number)
                 else:
-                    self.more.setdefault(first >> 1, []).append(number)
+                    keys[key] = [[number], 0]
+            for key, (numbers, suffix) in keys.items():
+                first = heads.get(key, -1)
+                if first == -1:
+                    heads[key] = numbers[0] << 1 | suffix
+                    if len(numbers) > 1:
+                        more.setdefault(numbers[0], []).extend(numbers[1:])
+                    continue
+                more.setdefault(first >> 1, []).extend(numbers)
+                if suffix:
+                    heads[key] = first | 1
         self.size = len(texts)
-        if texts:
-            automaton.make_automaton()
+        if not heads:
+            return
+        patterns: list[str] = []
+        add, mark = patterns.append, self.values.append
+        for key, value in heads.items():
+            number = value >> 1
+            if key.isalnum():  # one plain word: the automaton's match is the name
+                mark(number << 4 | 4 | value & 1)
+                add(" " + key + " ")
+                continue
+            # A name of several words, or with a character a space stands for ("AT&T"), is
+            # checked against the text: the automaton reads "AT-T" and "AT T" alike.
+            spaced = key if key.replace(" ", "").isalnum() else _NOT_WORD.sub(" ", key)
+            closed = _is_word(key[-1])  # its pattern ends with a space standing for the boundary
+            text = self.texts[number]
+            folds = not text.isascii() and len(text.lower()) != len(text)  # "İ" lengthens
+            mark(number << 4 | folds << 3 | closed << 2 | 2 | value & 1)
+            if _is_word(key[0]):
+                spaced = " " + spaced
+            add(spaced + " " if closed else spaced)
+        heads.clear()
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA
+        )
 
     @staticmethod
-    def _base(key: str, keys: dict[str, int]) -> tuple[str, int] | None:
+    def _base(key: str, keys: dict[str, list]) -> str | None:
         """The company's own shorter name that ``key`` is, followed by a legal suffix."""
-        for base, number in keys.items():
+        for base in keys:
             cut = len(base)
             if (
                 key.startswith(base)
                 and key[cut : cut + 1] == " "
                 and key[cut + 1 :] in _SUFFIX_KEYS
             ):
-                return base, number
+                return base
         return None
 
     def spellings(self):
         """Every (folded name, number) the matcher finds, suffixed names included."""
-        for key, value in self.automaton.items():
-            yield key, value >> 1
+        for value in self.values:
+            yield _key(self.texts[value >> 4]), value >> 4
         for alias in self.suffixed:
             if alias != -1:
                 yield fold(self.texts[alias]), alias
@@ -189,16 +247,29 @@ class Matcher:
 
     def candidates(self, text: str) -> list[tuple[int, int, int]]:
         """Every registry name written in ``text`` as whole words: (start, end, first name)."""
-        if not self.size:
+        if self.automaton is None:
             return []
         folded = fold(text)
-        texts, suffixed, more = self.texts, self.suffixed, self.more
+        spaced = (
+            " "
+            + (
+                folded.translate(_ASCII_NOT_WORD)
+                if folded.isascii()
+                else _NOT_WORD.sub(" ", folded)
+            )
+            + " "
+        )
+        texts, suffixed, more, values = self.texts, self.suffixed, self.more, self.values
         found = []
-        for last, value in self.automaton.iter(folded):
-            number = value >> 1
-            end = last + 1
-            start = end - len(texts[number])
-            if not whole_words(folded, start, end):
+        for index, _, after in self.automaton.find_matches_as_indexes(spaced, overlapping=True):
+            value = values[index]
+            number = value >> 4
+            name = texts[number]
+            end = after - 2 if value & 4 else after - 1  # less the pad, and the boundary
+            start = end - len(name)
+            if value & 2 and not folded.startswith(
+                fold(name) if value & 8 else name.lower(), start
+            ):
                 continue
             found.append((start, end, number))
             if not value & 1:
@@ -207,9 +278,7 @@ class Matcher:
                 alias = suffixed[n]
                 if alias == -1:
                     continue
-                spelled = texts[alias].lower()
-                if len(spelled) != len(texts[alias]):
-                    spelled = fold(texts[alias])
+                spelled = _key(texts[alias])
                 longer = start + len(spelled)
                 if folded.startswith(spelled, start) and whole_words(folded, start, longer):
                     found.append((start, longer, alias))
@@ -238,7 +307,7 @@ def judge(text: str, start: int, end: int, name: Name) -> Mention | None:
     why = f"registry {name.source} '{name.text}' of {name.slug}"
     confidence = 0.95 if name.words > 1 or len(written) > 4 else 0.85
     if not name.exact_case:
-        if written.islower() and any(c.isalpha() for c in written):
+        if written.islower() and not name.text.islower() and any(c.isalpha() for c in written):
             return None  # "three" the number, "target" the noun: names are capitalised
         return Mention(start, end, name, confidence, why)
     capitals = written != name.text and written.isupper() and len(written) > 2

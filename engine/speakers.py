@@ -37,13 +37,18 @@ def _split_who(who: str, offset: int) -> tuple[str, int, str] | None:
     return None
 
 
+# Quoted words up to this many with no speaker are a name or a phrase ("merger of equals"), not
+# speech.
+SCARE_QUOTE_WORDS = 4
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every quoted passage, with its speaker when the text names one."""
     quotes: list[Quote] = []
     for match in _QUOTE.finditer(text):
         group = "a" if match.group("a") is not None else "b"
         start, end = match.start(group), match.end(group)
-        short = len(text[start:end].split()) < 3
+        short = len(text[start:end].split()) <= SCARE_QUOTE_WORDS
         paragraph_start = text.rfind("\n\n", 0, match.start()) + 1
         after = text[match.end() : match.end() + 300]
         before = text[paragraph_start : match.start()]

@@ -57,12 +57,20 @@ _REGULATOR = re.compile(
 _APPROVAL = [(state, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for state, p in APPROVAL_STATES]
 _APPROVAL_WORDS = re.compile(r"\b(?:approv\w*|clearance|cleared|antitrust|regulat\w*)", re.I)
 _ADVISER = re.compile(rf"\b(?:{ADVISER_CUES})\b", re.IGNORECASE)
-_ADVISER_WORDS = ("advis", "counsel", "represent", "acted for", "acting for")
+_ADVISER_WORDS = (
+    "advis", "counsel", "represent", "acted for", "acting for", "enlist", "hired", "retain",
+    "mandate",
+)  # fmt: skip
+# "Acme has enlisted Bolt to seek buyers": a bank hired for the deal, not a party to it.
+_HIRED = re.compile(r"\b(?:enlisted|hired|retained|mandated|tapped)\s+\Z", re.IGNORECASE)
+_HIRED_FOR = re.compile(r"(?:\s+Group)?\s+(?:to|as)\b")
 _ADVISED_BY = re.compile(r"\b(?:advised|represented|counselled)\s+by\s*\Z", re.IGNORECASE)
 _ADVISERS_NAMED = re.compile(
     r"\b(?:advis[eo]rs?|counsel)(?:\s+(?:are|is|were|was|include|included))?[\s,:]*\Z", re.I
 )
 _ADVISES = re.compile(
+    # "Lex & Co Mumbai partner Jane Doe represented": a firm's lawyer acts for the firm.
+    r"(?:\s+(?:[A-Z][\w&.’'-]*|partners?|lawyers?|counsel|head|team)){0,5}?"
     r"\s*(?:(?:is|was|are|were)\s+)?(?:advising|advised|advises|acted for|acting for|acts for|"
     r"represent(?:s|ed|ing))\b(?!\s+by)",
     re.IGNORECASE,
@@ -142,14 +150,15 @@ def advisers(text: str, s_start: int, s_end: int, refs: list[CompanyRef]) -> lis
     """Companies the sentence names as advising on the deal: they are not its parties."""
     found: list[CompanyRef] = []
     sentence = text[s_start:s_end].lower()
-    if not any(w in sentence for w in _ADVISER_WORDS) or not _ADVISER.search(sentence):
+    if not any(w in sentence for w in _ADVISER_WORDS):
         return found
     for ref in refs:
         before = text[max(s_start, ref.start - 50) : ref.start]
         after = text[ref.end : min(s_end, ref.end + 60)]
         listed = bool(found) and _LIST_GAP.match(text[found[-1].end : ref.start])
         if (
-            _ADVISED_BY.search(before)
+            (_HIRED.search(before) and _HIRED_FOR.match(after))
+            or _ADVISED_BY.search(before)
             or _ADVISERS_NAMED.search(before)
             or _ADVISES.match(after)
             or _AS_ADVISER.match(after)

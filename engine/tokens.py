@@ -103,9 +103,28 @@ _FIRST_WORD = re.compile(r"\s+[\"“‘(]?(\w+)")
 _INITIALS = re.compile(r"(\w\.)*\w")
 
 
+_SINGLE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def _wrapped(text: str) -> bool:
+    """Several lines run on in lower case: the line breaks are the wire's, not the writer's."""
+    count, at = 0, text.find("\n")
+    while at != -1:
+        after = text[at + 1 : at + 2]
+        if at and after.islower() and text[at - 1] not in ' \n.!?:"”':
+            count += 1
+            if count == 2:
+                return True
+        at = text.find("\n", at + 1)
+    return False
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split after . ! ? before a capital (except after abbreviations) and at
-    line breaks."""
+    line breaks, unless the text is wrapped at a fixed width (wire copy), where only a blank line
+    ends a paragraph."""
+    if _wrapped(text):
+        text = _SINGLE_BREAK.sub(" ", text)
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         end = match.start()

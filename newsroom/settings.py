@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "deals",
     "structuring",
     "api",
+    "delivery",
     "demo",
     "benchmarks",
 ]
@@ -324,6 +325,15 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# --- Partner webhooks ------------------------------------------------------------------------
+# The site's address as partners reach it, for the links webhooks carry (no request to ask).
+NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
+# Attempts before a delivery is dead-lettered, and the first retry's wait (doubled each time):
+# 8 attempts from 30 s span about an hour.
+NEWSROOM_WEBHOOK_ATTEMPTS = int(os.environ.get("NEWSROOM_WEBHOOK_ATTEMPTS", "8"))
+NEWSROOM_WEBHOOK_BACKOFF_SECONDS = float(os.environ.get("NEWSROOM_WEBHOOK_BACKOFF_SECONDS", "30"))
+NEWSROOM_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("NEWSROOM_WEBHOOK_TIMEOUT_SECONDS", "10"))
+
 # --- Partner API ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["api.rendering.SafeJSONRenderer"],
@@ -341,6 +351,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read-only access to live stories and their structure: the companies they name, the "
         "agreements they report, who is quoted. Authenticate with `Authorization: Api-Key <key>`."
+        "\n\nEvery story has a permanent `uid` (a UUID; as a URI `urn:uuid:<uid>`, the ninjs "
+        "`uri`) that never changes with its slug: key copies by it. The change feed lists each "
+        "story by `uid` with its `former_slugs`, and a tombstone for every story a partner may "
+        "hold that is no longer live, however it left (withdrawn, sent back, embargoed again)."
+        "\n\nA request line (method, path with its query, protocol) may be at most 4,094 bytes: "
+        "the HTTP server refuses a longer one itself, with an HTML 400, before the API sees it."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

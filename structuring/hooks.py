@@ -2,10 +2,11 @@
 publish checks, revision notes, re-anchoring after edits, and the Structure screen."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 from articles import hooks
 from articles.services import article_mark_changed
+from deals.models import Claim
 
 from . import selectors, story_panels
 from .claims import evidence_reanchor
@@ -47,3 +48,14 @@ def feed_structure_change(sender, instance, **kwargs) -> None:
 
 
 post_save.connect(feed_structure_change, sender=Annotation, dispatch_uid="structuring-feed")
+
+
+def feed_claim_change(sender, instance, **kwargs) -> None:
+    """A story's claim about a deal (its terms, status, parties) is what partners read of the
+    deal: a change puts the story back in the change feed and, when live, in the webhooks'
+    outbox, in the same transaction."""
+    article_mark_changed(instance.article_id, deal=True)
+
+
+post_save.connect(feed_claim_change, sender=Claim, dispatch_uid="structuring-feed-claims")
+post_delete.connect(feed_claim_change, sender=Claim, dispatch_uid="structuring-feed-claims")

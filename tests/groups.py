@@ -16,6 +16,7 @@ def ensure_groups() -> None:
     import_module("deals.migrations.0002_groups").grant(apps, None)
     import_module("api.migrations.0002_partner_manager_permissions").grant(apps, None)
     import_module("articles.migrations.0009_picture_permissions").grant(apps, None)
+    import_module("delivery.migrations.0002_partner_manager_permissions").grant(apps, None)
 
 
 def user_in(group: str, **fields):

@@ -106,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--misses", action="store_true", help="list the dev split's misses (never the test's)"
     )
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test", "both"),
+        default="both",
+        help="score one split only (while tuning, dev: the test figures are read once, at the end)",
+    )
     args = parser.parse_args(argv)
     try:
         stories = load_stories(args.stories)
@@ -130,11 +136,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  note: {len(changed)} texts differ from the ones labelled: {', '.join(changed)}")
     tallies = {}
     for name in ("dev", "test"):
+        if args.split not in (name, "both"):
+            continue
         part = [s for s in stories if s.split == name]
         tallies[name] = score_split(part, args.texts, registry, matcher)
         print(split_table(name, tallies[name]))
-    print(reliability_table(tallies["dev"]))
-    if args.misses:
+    if "dev" in tallies:
+        print(reliability_table(tallies["dev"]))
+    if args.misses and "dev" in tallies:
         print("== dev misses")
         for story_id, what, detail in tallies["dev"].misses:
             print(f"  {story_id}: {what}: {detail}")

@@ -30,14 +30,15 @@ def every_kind_of_story(seed_path):
 
 def test_every_live_story_is_valid_ninjs_3_1(api, seed_path):
     every_kind_of_story(seed_path)
-    slugs = list(Article.objects.live().values_list("slug", flat=True))
-    assert len(slugs) >= 7
+    stories = list(Article.objects.live().values_list("slug", "uid"))
+    assert len(stories) >= 7
 
-    for slug in slugs:
+    for slug, uid in stories:
         item = api.json(f"articles/{slug}/", {"format": "ninjs"})
         errors = sorted(VALIDATOR.iter_errors(item), key=lambda e: list(e.path))
         assert not errors, (slug, [f"{list(e.path)}: {e.message}" for e in errors[:5]])
-        assert item["uri"].endswith(f"/articles/{slug}/")
+        assert item["uri"] == f"urn:uuid:{uid}"
+        assert {"role": "page", "value": f"http://testserver/articles/{slug}/"} in item["altIds"]
 
 
 def test_ninjs_carries_companies_people_deals_and_related_stories(api):

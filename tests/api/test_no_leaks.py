@@ -77,7 +77,9 @@ def test_a_withdrawn_story_that_was_live_is_only_a_tombstone_in_the_change_feed(
 
     [tombstone] = [c for c in changes if c["slug"] == world["hidden"].slug]
     assert tombstone == {
+        "uid": str(world["hidden"].uid),
         "slug": world["hidden"].slug,
+        "former_slugs": [],
         "changed_at": tombstone["changed_at"],
         "action": "withdrawn",
         "article": None,

@@ -172,6 +172,8 @@ def test_seed_story_gives_the_two_deals_and_two_speakers(seed_path):
     assert set(partnership.regions) == {"Asia", "Europe", "Africa"}
     speakers = [s.name for s in found if s.kind == "quote"]
     assert speakers == ["Deng Xiaofeng", "Deng Xiaofeng", "Edison Lee", "Edison Lee"]
+    people = [(s.name, s.person) for s in found if s.kind == "person"]
+    assert people == [("Deng Xiaofeng", "deng-xiaofeng"), ("Edison Lee", None)]
     assert [m["exact"] for m in jv.extra["mentions"]] == ["joint venture", "venture", "agreement"]
     assert [m["exact"] for m in partnership.extra["mentions"]] == ["deal", "partnership"]
     assert partnership.exact == "partnership"  # the clearest mention names both parties
