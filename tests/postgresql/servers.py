@@ -31,8 +31,17 @@ def _as_postgres(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
-def _run(command: list[str], **kwargs) -> str:
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, **kwargs)
+def _environment(**extra: str) -> dict[str, str]:
+    # Without pytest's own variables: PYTEST_CURRENT_TEST names the running test, and a test
+    # whose parameters are megabytes of bytes makes it too long for any command's environment.
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    return {**clean, **extra}
+
+
+def _run(command: list[str], env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=300, env=env or _environment()
+    )
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
     return result.stdout
@@ -92,7 +101,7 @@ class StreamingReplica:
                     "-R",  # standby.signal and primary_conninfo: stream from the primary
                 ]
             ),
-            env={**os.environ, "PGPASSWORD": self.primary["PASSWORD"]},
+            env=_environment(PGPASSWORD=self.primary["PASSWORD"]),
         )
         # A Debian cluster keeps its configuration outside its data directory; the standby gets
         # its own. The socket lives in our directory, where only the superuser may use it
@@ -140,6 +149,7 @@ class StreamingReplica:
             ),
             capture_output=True,
             timeout=60,
+            env=_environment(),
         )
 
     def drop_slot(self) -> None:
@@ -207,6 +217,7 @@ class Redis:
                 "no",
             ],
             stdout=subprocess.DEVNULL,
+            env=_environment(),
         )
         for _ in range(100):
             try:
@@ -230,7 +241,6 @@ class AppServer:
     def __init__(self, env: dict[str, str]):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        clean = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -245,7 +255,7 @@ class AppServer:
                 "warning",
             ],
             cwd=REPO,
-            env={**clean, "DJANGO_DEBUG": "1", "DJANGO_LOG_LEVEL": "ERROR", **env},
+            env=_environment(DJANGO_DEBUG="1", DJANGO_LOG_LEVEL="ERROR", **env),
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
