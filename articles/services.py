@@ -200,7 +200,10 @@ def article_mark_changed(article_id: int, *, deal: bool = False) -> None:
     """Put the story back at the head of the partners' change feed (its structure changed;
     ``deal``: what it claims about a deal)."""
     now = Value(timezone.now())
-    Article.objects.filter(pk=article_id).update(
+    # Only a published story is in the feed (or will be, when its embargo lifts): a draft's
+    # structure is nobody's business yet, and its publication puts it in the feed anyway.
+    moved = Article.objects.filter(pk=article_id, status=Status.PUBLISHED).update(
         changed_at=Greatest(now, Coalesce(F("publish_at"), now))
     )
-    hooks.run(hooks.FEED_CHANGED, article_id, left_public=False, deal=deal)
+    if moved:
+        hooks.run(hooks.FEED_CHANGED, article_id, left_public=False, deal=deal)
