@@ -7,16 +7,24 @@ from importlib import import_module
 
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.db.migrations import RunPython
+
+MIGRATIONS = (
+    "articles.migrations.0002_groups",
+    "deals.migrations.0002_groups",
+    "api.migrations.0002_partner_manager_permissions",
+    "articles.migrations.0009_picture_permissions",
+    "delivery.migrations.0002_partner_manager_permissions",
+)
 
 
 def ensure_groups() -> None:
     if Group.objects.filter(name="Editor").exists():
         return
-    import_module("articles.migrations.0002_groups").create_groups(apps, None)
-    import_module("deals.migrations.0002_groups").grant(apps, None)
-    import_module("api.migrations.0002_partner_manager_permissions").grant(apps, None)
-    import_module("articles.migrations.0009_picture_permissions").grant(apps, None)
-    import_module("delivery.migrations.0002_partner_manager_permissions").grant(apps, None)
+    for name in MIGRATIONS:
+        for operation in import_module(name).Migration.operations:
+            if isinstance(operation, RunPython):
+                operation.code(apps, None)
 
 
 def user_in(group: str, **fields):

@@ -4,7 +4,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine import Registry, RegistryAgreement, RegistryCompany, RegistryPerson
+from engine import Registry, RegistryAgreement, RegistryCompany, RegistryPerson, suggest
+from engine.gazetteer import Matcher
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 
@@ -55,3 +56,21 @@ def gold_paragraphs() -> list[GoldParagraph]:
             GoldParagraph(item["id"], item["text"], spans, item["agreements"], item["quotes"], item)
         )
     return paragraphs
+
+
+# What the rule tests share: the gold registry, its matcher, and the deals found in a text.
+REGISTRY = gold_registry()
+MATCHER = Matcher(REGISTRY.companies)
+
+
+def deals(text: str) -> list:
+    return [s for s in suggest(text, REGISTRY, MATCHER) if s.kind == "agreement"]
+
+
+def deal(text: str):
+    [only] = deals(text)
+    return only
+
+
+def roles(proposal) -> dict[str, str]:
+    return {p["company"]: p["role"] for p in proposal.parties}

@@ -2,27 +2,10 @@
 
 import pytest
 
-from engine import suggest
 from engine.clauses import find_cues
-from engine.gazetteer import Matcher, fold
+from engine.gazetteer import fold
 from engine.lexicon import Lexicon, stems
-from tests.engine.gold import gold_registry
-
-REGISTRY = gold_registry()
-MATCHER = Matcher(REGISTRY.companies)
-
-
-def deals(text: str) -> list:
-    return [s for s in suggest(text, REGISTRY, MATCHER) if s.kind == "agreement"]
-
-
-def deal(text: str):
-    [only] = deals(text)
-    return only
-
-
-def roles(proposal) -> dict[str, str]:
-    return {p["company"]: p["role"] for p in proposal.parties}
+from tests.engine.gold import deal, deals, roles
 
 
 def terms(proposal, name: str) -> list[dict]:

@@ -3,25 +3,8 @@
 import pytest
 
 from engine import suggest
-from engine.gazetteer import Matcher
 from engine.tokens import sentences
-from tests.engine.gold import gold_registry
-
-REGISTRY = gold_registry()
-MATCHER = Matcher(REGISTRY.companies)
-
-
-def deals(text: str) -> list:
-    return [s for s in suggest(text, REGISTRY, MATCHER) if s.kind == "agreement"]
-
-
-def deal(text: str):
-    [only] = deals(text)
-    return only
-
-
-def roles(proposal) -> dict[str, str]:
-    return {p["company"]: p["role"] for p in proposal.parties}
+from tests.engine.gold import MATCHER, REGISTRY, deal, deals, roles
 
 
 def companies(text: str) -> list[tuple[str, str]]:
