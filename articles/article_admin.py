@@ -51,6 +51,14 @@ class ArticleForm(forms.ModelForm):
                 self.working_copy = copy
                 self.initial.update(story_values(copy))
 
+    def _shown(self, name: str, value):
+        """A value as the editor knows it: a section or picture by its name, not its key."""
+        field = self.fields[name]
+        if isinstance(field, forms.ModelChoiceField):
+            found = field.queryset.filter(pk=value).first() if value else None
+            return str(found) if found else "(none)"
+        return value
+
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         taken = working.address_taken(slug, self.instance)
@@ -93,7 +101,7 @@ class ArticleForm(forms.ModelForm):
         result = merge(story_values(base), theirs, {n: _key(cleaned[n]) for n in names}, choices)
         if result.conflicts:
             self.conflicts = [
-                (n, self.fields[n].label or n, mine, theirs)
+                (n, self.fields[n].label or n, self._shown(n, mine), self._shown(n, theirs))
                 for n, (mine, theirs) in result.conflicts.items()
             ]
             raise ValidationError(

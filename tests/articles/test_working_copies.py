@@ -390,3 +390,16 @@ def test_the_diff_of_a_long_story_follows_the_size_of_the_change():
     html = diff_html(old, new)
 
     assert html.count("<del>") == 1 and "<ins>two thousand</ins>" in html
+
+
+def test_a_conflict_over_the_section_names_both_sections(client):
+    logged_in(client)
+    first, theirs, mine = (SectionFactory(name=n) for n in ("First", "Theirs", "Mine"))
+    article = ArticleFactory(live=True, signed=True, section=first)
+    opened = {**form_data(article), "copy_opened": 0}
+    client.post(change_url(article), {**opened, "section": theirs.pk})
+
+    page = client.post(change_url(article), {**opened, "section": mine.pk}).content.decode()
+
+    assert "choose which version to keep" in page
+    assert "<pre>Mine</pre>" in page and "<pre>Theirs</pre>" in page
