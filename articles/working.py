@@ -68,11 +68,11 @@ def store_changes(article: Article, *, by, values: dict, reason: str) -> Working
             raise ValueError(f"{name} cannot be edited here")
         _assign(copy, name, value)
     copy._history_user = by
-    if copy.pk is not None and _same_as_live(copy, current):
-        copy._change_reason = "dropped: the same as the live story"
-        copy.delete()
-        return None
-    if copy.pk is None and _same_as_live(copy, current):
+    copy.normalise()
+    if story_values(copy) == story_values(current):
+        if copy.pk is not None:
+            copy._change_reason = "dropped: the same as the live story"
+            copy.delete()
         return None
     copy.revision = _next_revision(current)
     copy.updated_by = by
@@ -80,11 +80,6 @@ def store_changes(article: Article, *, by, values: dict, reason: str) -> Working
     copy._change_reason = reason or "saved"
     copy.save()
     return copy
-
-
-def _same_as_live(copy: WorkingCopy, article: Article) -> bool:
-    copy.normalise()
-    return story_values(copy) == story_values(article)
 
 
 @transaction.atomic
@@ -155,10 +150,9 @@ def new_problems(article: Article, copy: WorkingCopy) -> list[str]:
     """Every reason the changes may not go live now: the publish checks, run on the story as
     it would be with them, less what the live story is already in doubt about (that is for the
     Structure screen, and must not hold back a correction)."""
-    live = Article.objects.get(pk=article.pk)
     story = Article.objects.get(pk=article.pk)
-    _overlay(story, copy)
-    already = set(publish_problems(live))
+    already = set(publish_problems(story))
+    _overlay(story, copy)  # the same row, now as it would be with the changes
     return [problem for problem in _problems(story) if problem not in already]
 
 
